@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { Deps } from '../matching/core/deps.ts';
+import { DomainError } from '../matching/core/errors.ts';
+import { toFieldIssues } from '../matching/core/validate.ts';
+import { requireApiKey } from './auth.ts';
+import { renderDocsPage } from './docs-page.ts';
+import type { AppEnv } from './env.ts';
+import { limitBody, requireJsonBody } from './guards.ts';
+import { domainProblem, problem } from './problem.ts';
+import { requestContext } from './request-context.ts';
+import { registerHealthLive } from './routes/health-live.ts';
+import { registerHealthReady } from './routes/health-ready.ts';
+import { v1Routes } from './routes/index.ts';
+
+export type AppOptions = { bodyLimitBytes: number };
+
+const openApiInfo = {
+  openapi: '3.1.0',
+  info: {
+    title: '成果转化智能体 Conversion Agent API',
+    version: '0.1.0',
+    description:
+      'Enterprises post technical needs, institutions publish achievements, technology managers work matches. ' +
+      'Authenticate with `Authorization: Bearer <key>`. Errors are RFC 9457 problem documents with a stable ' +
+      '`code`; messages follow `Accept-Language` (Chinese by default, English available).',
+  },
+};
+
+export function createApp(deps: Deps, options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({
+    // Request validation failures become the same problem document as domain validation errors.
+    defaultHook: (result, c) => {
+      if (!result.success)
+        return problem(c, { status: 400, code: 'validation_failed', fields: toFieldIssues(result.error) });
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+
+  app.use('*', requestContext(deps));
+  app.use('*', limitBody(options.bodyLimitBytes));
+  app.use('*', requireJsonBody);
+  registerHealthLive(app);
+  registerHealthReady(app);
+  app.use('/v1/*', requireApiKey);
+  for (const register of v1Routes) register(app);
+
+  app.doc31('/openapi.json', openApiInfo);
+  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiInfo))));
+  app.get('/', (c) => c.redirect('/docs'));
+
+  app.notFound((c) =>
+    problem(c, {
+      status: 404,
+      code: 'route_not_found',
+      reason: 'route',
+      params: { method: c.req.method, path: c.req.path },
+    }),
+  );
+  app.onError((error, c) => {
+    if (error instanceof DomainError) return domainProblem(c, error);
+    if (error instanceof HTTPException) return httpProblem(c, error);
+    deps.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+    return problem(c, { status: 500, code: 'internal_error' });
+  });
+  return app;
+}
+
+/** Hono raises HTTPException for unreadable bodies; those are the caller's fault, never a 500. */
+function httpProblem(c: Parameters<typeof problem>[0], error: HTTPException) {
+  if (error.status === 400) return problem(c, { status: 400, code: 'malformed_json' });
+  if (error.status === 413) return problem(c, { status: 413, code: 'payload_too_large' });
+  return problem(c, {
+    status: error.status === 401 ? 401 : 400,
+    code: error.status === 401 ? 'unauthorized' : 'validation_failed',
+  });
+}
+
+export type App = ReturnType<typeof createApp>;

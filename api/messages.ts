@@ -1,0 +1,67 @@
+/** Message catalog. Codes are the contract and never change; wording may. */
+type Text = { zh: string; en: string };
+
+export const problemTitles: Record<string, Text> = {
+  validation_failed: { zh: '请求参数有误', en: 'The request has invalid fields' },
+  malformed_json: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  not_found: { zh: '资源不存在', en: 'Resource not found' },
+  route_not_found: { zh: '接口不存在', en: 'No such endpoint' },
+  method_not_allowed: { zh: '该接口不支持此方法', en: 'Method not allowed on this endpoint' },
+  unauthorized: { zh: '缺少或无效的 API 密钥', en: 'Missing or invalid API key' },
+  forbidden: { zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
+  conflict: { zh: '与当前状态冲突', en: 'Conflicts with the current state' },
+  invalid_transition: { zh: '不允许的状态变更', en: 'Illegal state change' },
+  payload_too_large: { zh: '请求体过大', en: 'Request body too large' },
+  unsupported_media_type: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  internal_error: { zh: '服务器内部错误', en: 'Internal server error' },
+};
+
+export const reasonMessages: Record<string, Text> = {
+  only_enterprises_post_needs: { zh: '只有企业用户可以发布技术需求', en: 'Only enterprise users can post needs' },
+  only_institutions_publish_achievements: {
+    zh: '只有高校院所用户可以发布科技成果',
+    en: 'Only institution users can publish achievements',
+  },
+  admin_only: { zh: '仅管理员可执行此操作', en: 'Only admins can do this' },
+  need_not_editable: { zh: '需求当前状态（{status}）不可修改', en: 'The need is {status} and can no longer be edited' },
+  need_not_withdrawable: { zh: '需求当前状态（{status}）不可撤回', en: 'The need is {status} and cannot be withdrawn' },
+  achievement_not_editable: {
+    zh: '成果当前状态（{status}）不可修改',
+    en: 'The achievement is {status} and can no longer be edited',
+  },
+  achievement_not_withdrawable: {
+    zh: '成果当前状态（{status}）不可撤回',
+    en: 'The achievement is {status} and cannot be withdrawn',
+  },
+  credit_code_taken: { zh: '该统一社会信用代码已登记', en: 'This credit code is already registered' },
+  email_taken: { zh: '该邮箱已被使用', en: 'This email is already in use' },
+  resource_need: { zh: '需求不存在', en: 'Need not found' },
+  resource_achievement: { zh: '成果不存在', en: 'Achievement not found' },
+  resource_user: { zh: '用户不存在', en: 'User not found' },
+  resource_api_key: { zh: 'API 密钥不存在', en: 'API key not found' },
+  body_limit: { zh: '请求体不能超过 {limit} 字节', en: 'The body may be at most {limit} bytes' },
+  json_only: { zh: '请求体须为 application/json', en: 'The body must be application/json' },
+  route: { zh: '没有 {method} {path} 这个接口', en: 'There is no {method} {path}' },
+};
+
+export const fieldMessages: Record<string, Text> = {
+  invalid: { zh: '取值无效', en: 'is invalid' },
+  invalid_type: { zh: '类型错误，应为 {expected}', en: 'must be of type {expected}' },
+  'too_small.string': { zh: '长度不能少于 {minimum} 个字符', en: 'must be at least {minimum} characters' },
+  'too_big.string': { zh: '长度不能超过 {maximum} 个字符', en: 'must be at most {maximum} characters' },
+  'too_small.number': { zh: '不能小于 {minimum}', en: 'must be at least {minimum}' },
+  'too_big.number': { zh: '不能大于 {maximum}', en: 'must be at most {maximum}' },
+  'too_small.array': { zh: '至少需要 {minimum} 项', en: 'needs at least {minimum} items' },
+  'too_big.array': { zh: '最多 {maximum} 项', en: 'may have at most {maximum} items' },
+  invalid_format: { zh: '格式不正确（{format}）', en: 'is not a valid {format}' },
+  invalid_value: { zh: '取值应为以下之一：{values}', en: 'must be one of: {values}' },
+  unrecognized_keys: { zh: '不认识的字段：{keys}', en: 'unknown fields: {keys}' },
+  unknown_chain: { zh: '未知的产业链：{values}', en: 'unknown industry chain: {values}' },
+  unknown_organisation: { zh: '机构不存在', en: 'no such organisation' },
+  role_org_mismatch: { zh: '该角色只能属于以下类型的机构：{values}', en: 'this role belongs to: {values}' },
+  manager_profile_needs_manager_role: {
+    zh: '只有技术经理人角色可以设置经理人资料',
+    en: 'only manager users have a manager profile',
+  },
+  range_inverted: { zh: '下限不能大于上限', en: 'the lower bound exceeds the upper bound' },
+};

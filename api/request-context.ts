@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Deps } from '../matching/core/deps.ts';
+import type { AppEnv } from './env.ts';
+import { pickLang } from './i18n.ts';
+
+const validRequestId = /^[\w.-]{1,128}$/;
+
+/**
+ * Request id (a caller's own X-Request-Id is kept when it is sane, so traces join up), language, deps, and one
+ * access log line. Only method, path, status and timing are logged: never headers, bodies or query values.
+ */
+export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && validRequestId.test(incoming) ? incoming : crypto.randomUUID();
+    c.set('requestId', requestId);
+    c.set('lang', pickLang(c.req.header('accept-language')));
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    const actor = c.get('actor');
+    deps.logger.info(
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        userId: actor?.userId,
+      },
+      'request',
+    );
+  };
+}

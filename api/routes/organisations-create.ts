@@ -1,0 +1,23 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createOrganisation } from '../../matching/admin/create-organisation.ts';
+import { createOrganisationInput } from '../../matching/admin/organisation-input.ts';
+import type { AppEnv } from '../env.ts';
+import { bearer, jsonBody, jsonOk, organisationSchema, problems } from '../schemas.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/organisations',
+  tags: ['admin'],
+  summary: '新建机构 Create an organisation (admin)',
+  security: bearer,
+  request: { body: jsonBody(createOrganisationInput) },
+  responses: { 201: jsonOk(organisationSchema, 'The organisation'), ...problems(400, 401, 403, 409, 415) },
+});
+
+export function registerCreateOrganisation(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const input = c.req.valid('json');
+    const org = await createOrganisation({ deps: c.get('deps'), actor: c.get('actor'), input });
+    return c.json(org, 201);
+  });
+}

@@ -1,0 +1,31 @@
+import { achievements } from '../../schema/achievements.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { ForbiddenError } from '../core/errors.ts';
+import { parseInput } from '../core/validate.ts';
+import { assertChainsExist } from '../records/chains.ts';
+import { assertRangesOrdered } from '../records/ranges.ts';
+import { type CreateAchievementInput, createAchievementInput } from './achievement-input.ts';
+import { type AchievementView, toAchievementView } from './achievement-view.ts';
+
+export async function createAchievement({
+  deps,
+  actor,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  input: CreateAchievementInput | unknown;
+}): Promise<AchievementView> {
+  if (actor.role !== 'institution') throw new ForbiddenError('only_institutions_publish_achievements');
+  const data = parseInput(createAchievementInput, input);
+  assertRangesOrdered([['priceMin', data.priceMin, data.priceMax]]);
+  await assertChainsExist(deps.db, 'chainId', [data.chainId]);
+  const now = deps.clock.now();
+  const [row] = await deps.db
+    .insert(achievements)
+    .values({ ...data, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return toAchievementView('full', row);
+}

@@ -1,0 +1,26 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { achievements } from '../../schema/achievements.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { ConflictError } from '../core/errors.ts';
+import { type AchievementView, toAchievementView } from './achievement-view.ts';
+import { loadOwnAchievement } from './load-achievement.ts';
+
+export async function withdrawAchievement({
+  deps,
+  actor,
+  id,
+}: {
+  deps: Deps;
+  actor: Actor;
+  id: string;
+}): Promise<AchievementView> {
+  const current = await loadOwnAchievement(deps, actor, id);
+  const [row] = await deps.db
+    .update(achievements)
+    .set({ status: 'withdrawn', updatedAt: deps.clock.now() })
+    .where(and(eq(achievements.id, current.id), ne(achievements.status, 'withdrawn')))
+    .returning();
+  if (!row) throw new ConflictError('achievement_not_withdrawable', { status: current.status });
+  return toAchievementView('full', row);
+}

@@ -1,0 +1,34 @@
+import { needs } from '../../schema/needs.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { ForbiddenError } from '../core/errors.ts';
+import { parseInput } from '../core/validate.ts';
+import { assertChainsExist } from '../records/chains.ts';
+import { assertRangesOrdered } from '../records/ranges.ts';
+import { type CreateNeedInput, createNeedInput } from './need-input.ts';
+import { type NeedView, toNeedView } from './need-view.ts';
+
+export async function createNeed({
+  deps,
+  actor,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  input: CreateNeedInput | unknown;
+}): Promise<NeedView> {
+  if (actor.role !== 'enterprise') throw new ForbiddenError('only_enterprises_post_needs');
+  const data = parseInput(createNeedInput, input);
+  assertRangesOrdered([
+    ['trlMin', data.trlMin, data.trlMax],
+    ['budgetMin', data.budgetMin, data.budgetMax],
+  ]);
+  await assertChainsExist(deps.db, 'chainId', [data.chainId]);
+  const now = deps.clock.now();
+  const [row] = await deps.db
+    .insert(needs)
+    .values({ ...data, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return toNeedView('full', row);
+}

@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import { needs } from '../../schema/needs.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { ConflictError } from '../core/errors.ts';
+import { parseInput } from '../core/validate.ts';
+import { assertChainsExist } from '../records/chains.ts';
+import { assertRangesOrdered } from '../records/ranges.ts';
+import { loadOwnNeed } from './load-need.ts';
+import { type UpdateNeedInput, updateNeedInput } from './need-input.ts';
+import { type NeedView, toNeedView } from './need-view.ts';
+
+const finishedStatuses = new Set(['withdrawn', 'closed', 'solved']);
+
+export async function updateNeed({
+  deps,
+  actor,
+  id,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  id: string;
+  input: UpdateNeedInput | unknown;
+}): Promise<NeedView> {
+  const changes = parseInput(updateNeedInput, input);
+  const current = await loadOwnNeed(deps, actor, id);
+  if (finishedStatuses.has(current.status)) throw new ConflictError('need_not_editable', { status: current.status });
+  const merged = { ...current, ...changes };
+  assertRangesOrdered([
+    ['trlMin', merged.trlMin, merged.trlMax],
+    ['budgetMin', merged.budgetMin, merged.budgetMax],
+  ]);
+  await assertChainsExist(deps.db, 'chainId', [changes.chainId]);
+  const [row] = await deps.db
+    .update(needs)
+    .set({ ...changes, updatedAt: deps.clock.now() })
+    .where(eq(needs.id, current.id))
+    .returning();
+  if (!row) throw new Error('update returned no row');
+  return toNeedView('full', row);
+}

@@ -1,0 +1,20 @@
+import { and, eq, notInArray } from 'drizzle-orm';
+import { needs } from '../../schema/needs.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { ConflictError } from '../core/errors.ts';
+import { loadOwnNeed } from './load-need.ts';
+import { type NeedView, toNeedView } from './need-view.ts';
+
+/** Withdrawal keeps the record (statistics and history need it) and takes it out of matching. */
+export async function withdrawNeed({ deps, actor, id }: { deps: Deps; actor: Actor; id: string }): Promise<NeedView> {
+  const current = await loadOwnNeed(deps, actor, id);
+  // The status guard in the WHERE makes two concurrent withdrawals answer 200 once and 409 once.
+  const [row] = await deps.db
+    .update(needs)
+    .set({ status: 'withdrawn', updatedAt: deps.clock.now() })
+    .where(and(eq(needs.id, current.id), notInArray(needs.status, ['withdrawn', 'closed', 'solved'])))
+    .returning();
+  if (!row) throw new ConflictError('need_not_withdrawable', { status: current.status });
+  return toNeedView('full', row);
+}

@@ -1,0 +1,40 @@
+import { and, type Column, eq, ilike, inArray, ne, type SQL } from 'drizzle-orm';
+import type { Actor } from '../core/actor.ts';
+import { isAdmin } from '../core/actor.ts';
+
+type ScopedColumns = { orgId: Column; confidentiality: Column; status: Column; chainId: Column; title: Column };
+type Filters = {
+  chain?: string | undefined;
+  confidentiality?: string | undefined;
+  q?: string | undefined;
+  orgId?: string | undefined;
+};
+
+/**
+ * Which rows a list shows: owners see all of their organisation's, admins everything, everyone else only
+ * listed, non-confidential records of others (shown redacted by the caller's view function).
+ */
+export function listConditions(
+  actor: Actor,
+  cols: ScopedColumns,
+  listedStatuses: string[],
+  filters: Filters & { status?: string | undefined },
+  ownerRoles: readonly string[],
+): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (isAdmin(actor)) {
+    if (filters.orgId) conditions.push(eq(cols.orgId, filters.orgId));
+  } else if (ownerRoles.includes(actor.role)) {
+    conditions.push(eq(cols.orgId, actor.orgId));
+  } else {
+    conditions.push(inArray(cols.status, listedStatuses), ne(cols.confidentiality, 'confidential'));
+    if (filters.orgId) conditions.push(eq(cols.orgId, filters.orgId));
+  }
+  if (filters.status) conditions.push(eq(cols.status, filters.status));
+  if (filters.chain) conditions.push(eq(cols.chainId, filters.chain));
+  if (filters.confidentiality) conditions.push(eq(cols.confidentiality, filters.confidentiality));
+  if (filters.q) conditions.push(ilike(cols.title, `%${escapeLike(filters.q)}%`));
+  return and(...conditions);
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { count } from 'drizzle-orm';
+import { z } from 'zod';
+import { createAchievementInput } from '../../matching/achievements/achievement-input.ts';
+import { createApiKey } from '../../matching/admin/create-api-key.ts';
+import type { Deps } from '../../matching/core/deps.ts';
+import { createNeedInput } from '../../matching/needs/need-input.ts';
+import { achievements } from '../../schema/achievements.ts';
+import { managers } from '../../schema/managers.ts';
+import { needs } from '../../schema/needs.ts';
+import { organisations } from '../../schema/organisations.ts';
+import { users } from '../../schema/users.ts';
+import { demoFiles } from './demo-files.ts';
+
+const demoDir = new URL('../../schema/seed/demo/', import.meta.url);
+const read = <S extends z.ZodType>(file: string, schema: S): z.infer<S>[] =>
+  z.array(schema).parse(JSON.parse(readFileSync(new URL(file, demoDir), 'utf8')));
+
+export type DemoKey = { role: string; name: string; org: string; key: string };
+
+/**
+ * Loads the Chinese demo set into an empty database, in one transaction so an interrupted load leaves nothing
+ * behind and simply runs again. Returns one key per demo persona; they exist nowhere else in clear text.
+ */
+export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[] } | null> {
+  const [existing] = await deps.db.select({ n: count() }).from(organisations);
+  if ((existing?.n ?? 0) > 0) return null;
+  const data = {
+    orgs: read('organisations.json', demoFiles.organisation),
+    people: read('users.json', demoFiles.user),
+    managerRows: read('managers.json', demoFiles.manager),
+    needRows: read('needs.json', demoFiles.need),
+    achievementRows: read('achievements.json', demoFiles.achievement),
+  };
+  const ids = await deps.db.transaction(async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const { key, ...org } of data.orgs) {
+      const [row] = await tx.insert(organisations).values(org).returning({ id: organisations.id });
+      if (row) orgIds.set(key, row.id);
+    }
+    const orgId = (key: string) => mustGet(orgIds, key, 'organisation');
+    const userIds = new Map<string, string>();
+    for (const { key, org, ...person } of data.people) {
+      const [row] = await tx
+        .insert(users)
+        .values({ ...person, orgId: orgId(org) })
+        .returning({ id: users.id });
+      if (row) userIds.set(key, row.id);
+    }
+    for (const { user, ...profile } of data.managerRows) {
+      await tx.insert(managers).values({ ...profile, userId: mustGet(userIds, user, 'user') });
+    }
+    const day = 24 * 3600 * 1000;
+    const now = deps.clock.now().getTime();
+    // Spread creation times over the past months so lists, ages and statistics look lived-in.
+    const when = (i: number, n: number) => new Date(now - Math.round(((n - i) / n) * 120 * day));
+    for (const [i, { org, ...need }] of data.needRows.entries()) {
+      const input = createNeedInput.parse(need);
+      const at = when(i, data.needRows.length);
+      await tx.insert(needs).values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at });
+    }
+    for (const [i, { org, ...achievement }] of data.achievementRows.entries()) {
+      const input = createAchievementInput.parse(achievement);
+      const at = when(i, data.achievementRows.length);
+      await tx.insert(achievements).values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at });
+    }
+    return { orgIds, userIds };
+  });
+  return { keys: await issueDemoKeys(deps, data, ids.userIds) };
+}
+
+async function issueDemoKeys(
+  deps: Deps,
+  data: { orgs: { key: string; name: string }[]; people: { key: string; org: string; name: string; role: string }[] },
+  userIds: Map<string, string>,
+): Promise<DemoKey[]> {
+  const perRole: Record<string, number> = { admin: 1, enterprise: 2, institution: 2, manager: 2 };
+  const keys: DemoKey[] = [];
+  for (const [role, wanted] of Object.entries(perRole)) {
+    for (const person of data.people.filter((p) => p.role === role).slice(0, wanted)) {
+      const created = await createApiKey({
+        deps,
+        actor: 'system',
+        userId: mustGet(userIds, person.key, 'user'),
+        input: { name: 'demo' },
+      });
+      const org = data.orgs.find((o) => o.key === person.org)?.name ?? person.org;
+      keys.push({ role, name: person.name, org, key: created.key });
+    }
+  }
+  return keys;
+}
+
+function mustGet(map: Map<string, string>, key: string, what: string): string {
+  const value = map.get(key);
+  if (!value) throw new Error(`demo data refers to unknown ${what} ${key}`);
+  return value;
+}
