@@ -1,0 +1,3 @@
+import { dbSuite } from './db-suite.ts';
+
+dbSuite('pglite');
