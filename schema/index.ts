@@ -5,4 +5,5 @@ export * from './industry-chains.ts';
 export * from './managers.ts';
 export * from './needs.ts';
 export * from './organisations.ts';
+export * from './record-vectors.ts';
 export * from './users.ts';

@@ -1,0 +1,91 @@
+/**
+ * BM25 scoring, split into pure functions so the PostgreSQL and Qdrant backends can score with the
+ * exact same formula, and an in-memory inverted index for the embedded deployment and evaluation.
+ */
+
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+/** Robertson–Spärck Jones IDF with +1 inside the log so very common terms never score negative. */
+export function bm25Idf(docCount: number, docFreq: number): number {
+  return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+}
+
+export function bm25TermFrequency(tf: number, docLength: number, avgDocLength: number, p: Bm25Params): number {
+  const norm = p.k1 * (1 - p.b + (p.b * docLength) / Math.max(avgDocLength, 1e-9));
+  return (tf * (p.k1 + 1)) / (tf + norm);
+}
+
+/** Query term → weight; weights let expanded (PRF) terms count less than the need's own words. */
+export type WeightedQuery = Map<string, number>;
+
+/** One field's postings. Documents are dense internal numbers assigned by the caller in order. */
+export class Bm25Field {
+  private readonly termIds = new Map<string, number>();
+  private readonly postingDocs: number[][] = [];
+  private readonly postingTfs: number[][] = [];
+  private readonly docLengths: number[] = [];
+  private totalLength = 0;
+
+  constructor(readonly params: Bm25Params) {}
+
+  get docCount(): number {
+    return this.docLengths.length;
+  }
+
+  /** Must be called with doc = docCount, i.e. documents are appended in order. */
+  addDocument(doc: number, terms: readonly string[]): void {
+    if (doc !== this.docLengths.length) throw new Error(`documents must be appended in order: ${doc}`);
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [term, tf] of counts) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.postingDocs.length;
+        this.termIds.set(term, id);
+        this.postingDocs.push([]);
+        this.postingTfs.push([]);
+      }
+      this.postingDocs[id]?.push(doc);
+      this.postingTfs[id]?.push(tf);
+    }
+    this.docLengths.push(terms.length);
+    this.totalLength += terms.length;
+  }
+
+  docFreq(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : (this.postingDocs[id]?.length ?? 0);
+  }
+
+  idf(term: string): number {
+    return bm25Idf(this.docCount, this.docFreq(term));
+  }
+
+  /** Adds weight × BM25 of every query term into `scores` (one slot per document). */
+  accumulate(query: WeightedQuery, scores: Float64Array, weight = 1): void {
+    const n = this.docCount;
+    if (n === 0) return;
+    const avg = this.totalLength / n;
+    for (const [term, qWeight] of query) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const docs = this.postingDocs[id] ?? [];
+      const tfs = this.postingTfs[id] ?? [];
+      const idf = bm25Idf(n, docs.length) * qWeight * weight;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] ?? 0;
+        const tf = tfs[i] ?? 0;
+        scores[doc] = (scores[doc] ?? 0) + idf * bm25TermFrequency(tf, this.docLengths[doc] ?? 0, avg, this.params);
+      }
+    }
+  }
+}
+
+export function queryFromTerms(terms: readonly string[]): WeightedQuery {
+  const q: WeightedQuery = new Map();
+  for (const t of terms) q.set(t, (q.get(t) ?? 0) + 1);
+  return q;
+}

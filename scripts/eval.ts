@@ -1,0 +1,89 @@
+/**
+ * Retrieval evaluation on a BEIR-style folder: corpus.jsonl, SPLIT/queries.jsonl, SPLIT/qrels.tsv.
+ *
+ *   npx tsx scripts/eval.ts --data ../shared/eval/csl-title2abs --split dev [--json]
+ *     [--dense-weight W]   fuse the local (LSA) embedder with weight W (default 0: lexical only)
+ *     [--prf D,T,W]        RM3 feedback from D docs, T terms, weight W (default off)
+ *
+ * With --json the last stdout line is one JSON object with the headline metrics.
+ */
+import { parseArgs } from 'node:util';
+import { createLocalEmbedder } from '../matching/embedders/local-embedder.ts';
+import { loadEvalSplit } from '../matching/eval/dataset.ts';
+import type { MetricSummary } from '../matching/eval/metrics.ts';
+import { type EvalProgress, runEval } from '../matching/eval/run-eval.ts';
+import { createMemoryMatchIndex } from '../matching/retrieval/match-index.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    split: { type: 'string', default: 'dev' },
+    json: { type: 'boolean', default: false },
+    'dense-weight': { type: 'string', default: '0' },
+    prf: { type: 'string' },
+  },
+});
+
+if (!values.data) {
+  process.stderr.write('usage: tsx scripts/eval.ts --data DIR --split NAME [--json] [--dense-weight W]\n');
+  process.exit(2);
+}
+
+const denseWeight = Number(values['dense-weight']);
+const prfParts = values.prf?.split(',').map(Number);
+if (Number.isNaN(denseWeight) || prfParts?.some(Number.isNaN) || (prfParts && prfParts.length !== 3)) {
+  process.stderr.write('--dense-weight must be a number and --prf three numbers D,T,W\n');
+  process.exit(2);
+}
+
+const split = await loadEvalSplit(values.data, values.split);
+process.stderr.write(`loaded ${split.corpus.length} docs, ${split.queries.length} queries (${values.split})\n`);
+
+const embedder = denseWeight > 0 ? createLocalEmbedder() : undefined;
+const index = createMemoryMatchIndex({
+  ...(embedder ? { embedder, dense: { weight: denseWeight, candidates: 100 } } : {}),
+  ...(prfParts ? { prf: { docs: prfParts[0] ?? 10, terms: prfParts[1] ?? 20, weight: prfParts[2] ?? 0.3 } } : {}),
+});
+
+let lastReport = 0;
+const progress = (p: EvalProgress) => {
+  const now = performance.now();
+  if (p.done < p.total && now - lastReport < 1000) return;
+  lastReport = now;
+  const rate = Math.round(p.done / Math.max(p.elapsedMs / 1000, 1e-3));
+  const noun = p.phase === 'index' ? 'indexed' : 'queries';
+  process.stderr.write(`${noun} ${p.done}/${p.total} (${rate} ${p.phase === 'index' ? 'docs' : 'queries'}/s)\n`);
+};
+
+const report = await runEval({
+  split,
+  index,
+  onProgress: progress,
+  ...(embedder
+    ? {
+        prepare: async (texts: string[]) => {
+          const t0 = performance.now();
+          await embedder.fit(texts);
+          process.stderr.write(`fitted ${embedder.version} in ${Math.round(performance.now() - t0)} ms\n`);
+        },
+      }
+    : {}),
+});
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+const line = (name: string, m: MetricSummary) =>
+  `${name.padEnd(12)} nDCG@10 ${m.ndcg10.toFixed(4)}  Recall@100 ${m.recall100.toFixed(4)}  MRR@10 ${m.mrr10.toFixed(4)}  n=${m.n}`;
+process.stdout.write(`${line('overall', report)}\n${line('low-overlap', report.low)}\n`);
+process.stderr.write(
+  `${report.fitMs >= 1 ? `fit ${Math.round(report.fitMs)} ms, ` : ''}index ${Math.round(report.indexMs)} ms, search ${Math.round(report.searchMs)} ms, ` +
+    `latency p50 ${report.latencyP50Ms.toFixed(1)} ms p95 ${report.latencyP95Ms.toFixed(1)} ms\n`,
+);
+if (values.json) {
+  const summary = (m: MetricSummary) => ({
+    ndcg10: round(m.ndcg10),
+    recall100: round(m.recall100),
+    mrr10: round(m.mrr10),
+    n: m.n,
+  });
+  process.stdout.write(`${JSON.stringify({ ...summary(report), low: summary(report.low) })}\n`);
+}
