@@ -1,8 +1,7 @@
 import { achievements } from '../../schema/achievements.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { ForbiddenError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { type CreateAchievementInput, createAchievementInput } from './achievement-input.ts';
@@ -12,11 +11,7 @@ export async function createAchievement({
   deps,
   actor,
   input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  input: CreateAchievementInput | unknown;
-}): Promise<AchievementView> {
+}: WithInput<CreateAchievementInput | unknown>): Promise<AchievementView> {
   if (actor.role !== 'institution') throw new ForbiddenError('only_institutions_publish_achievements');
   const data = parseInput(createAchievementInput, input);
   assertRangesOrdered([['priceMin', data.priceMin, data.priceMax]]);

@@ -1,9 +1,8 @@
 import { count, desc } from 'drizzle-orm';
 import { achievements } from '../../schema/achievements.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { type Page, pageOffset } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
 import { listConditions } from '../records/list-scope.ts';
 import { type ListAchievementsInput, listAchievementsInput } from './achievement-input.ts';
 import { type AchievementView, achievementAccess, toAchievementView } from './achievement-view.ts';
@@ -13,11 +12,7 @@ export async function listAchievements({
   deps,
   actor,
   input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  input: ListAchievementsInput | unknown;
-}): Promise<Page<AchievementView>> {
+}: WithInput<ListAchievementsInput | unknown>): Promise<Page<AchievementView>> {
   const query = parseInput(listAchievementsInput, input);
   const where = listConditions(actor, achievements, ['published'], query, ['institution']);
   const [rows, totals] = await Promise.all([

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { achievements } from '../../schema/achievements.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { ConflictError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithIdAndInput } from '../core/verb.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { type UpdateAchievementInput, updateAchievementInput } from './achievement-input.ts';
@@ -15,12 +14,7 @@ export async function updateAchievement({
   actor,
   id,
   input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  id: string;
-  input: UpdateAchievementInput | unknown;
-}): Promise<AchievementView> {
+}: WithIdAndInput<UpdateAchievementInput | unknown>): Promise<AchievementView> {
   const changes = parseInput(updateAchievementInput, input);
   const current = await loadOwnAchievement(deps, actor, id);
   if (current.status === 'withdrawn') throw new ConflictError('achievement_not_editable', { status: current.status });

@@ -1,20 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { achievements } from '../../schema/achievements.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { ConflictError } from '../core/errors.ts';
+import type { WithId } from '../core/verb.ts';
 import { type AchievementView, toAchievementView } from './achievement-view.ts';
 import { loadOwnAchievement } from './load-achievement.ts';
 
-export async function withdrawAchievement({
-  deps,
-  actor,
-  id,
-}: {
-  deps: Deps;
-  actor: Actor;
-  id: string;
-}): Promise<AchievementView> {
+export async function withdrawAchievement({ deps, actor, id }: WithId): Promise<AchievementView> {
   const current = await loadOwnAchievement(deps, actor, id);
   const [row] = await deps.db
     .update(achievements)

@@ -1,22 +1,13 @@
 import { organisations } from '../../schema/organisations.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { ConflictError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
 import { assertAdmin } from './assert-admin.ts';
 import { createOrganisationInput } from './organisation-input.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
-export async function createOrganisation({
-  deps,
-  actor,
-  input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  input: unknown;
-}): Promise<OrganisationRow> {
+export async function createOrganisation({ deps, actor, input }: WithInput<unknown>): Promise<OrganisationRow> {
   assertAdmin(actor);
   const data = parseInput(createOrganisationInput, input);
   const now = deps.clock.now();

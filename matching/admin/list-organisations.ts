@@ -1,22 +1,13 @@
 import { and, asc, count, eq, ilike } from 'drizzle-orm';
 import { organisations } from '../../schema/organisations.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { type Page, pageOffset } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
 import { assertAdmin } from './assert-admin.ts';
 import type { OrganisationRow } from './create-organisation.ts';
 import { listOrganisationsInput } from './organisation-input.ts';
 
-export async function listOrganisations({
-  deps,
-  actor,
-  input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  input: unknown;
-}): Promise<Page<OrganisationRow>> {
+export async function listOrganisations({ deps, actor, input }: WithInput<unknown>): Promise<Page<OrganisationRow>> {
   assertAdmin(actor);
   const query = parseInput(listOrganisationsInput, input);
   const where = and(

@@ -1,10 +1,9 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { managers } from '../../schema/managers.ts';
 import { users } from '../../schema/users.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { type Page, pageOffset } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
 import { assertAdmin } from './assert-admin.ts';
 import type { ManagerRow, UserRow } from './create-user.ts';
 import { listUsersInput } from './user-input.ts';
@@ -13,11 +12,7 @@ export async function listUsers({
   deps,
   actor,
   input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  input: unknown;
-}): Promise<Page<UserRow & { manager: ManagerRow | null }>> {
+}: WithInput<unknown>): Promise<Page<UserRow & { manager: ManagerRow | null }>> {
   assertAdmin(actor);
   const query = parseInput(listUsersInput, input);
   const where = and(

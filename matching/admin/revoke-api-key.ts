@@ -1,13 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiKeys } from '../../schema/api-keys.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { NotFoundError } from '../core/errors.ts';
+import type { WithId } from '../core/verb.ts';
 import { assertAdmin } from './assert-admin.ts';
 
 /** Revoking twice is not an error: the key is revoked either way. */
-export async function revokeApiKey({ deps, actor, id }: { deps: Deps; actor: Actor; id: string }) {
+export async function revokeApiKey({ deps, actor, id }: WithId) {
   assertAdmin(actor);
   if (!z.uuid().safeParse(id).success) throw new NotFoundError('api_key');
   const [existing] = await deps.db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1);

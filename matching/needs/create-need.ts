@@ -1,22 +1,13 @@
 import { needs } from '../../schema/needs.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { ForbiddenError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { type CreateNeedInput, createNeedInput } from './need-input.ts';
 import { type NeedView, toNeedView } from './need-view.ts';
 
-export async function createNeed({
-  deps,
-  actor,
-  input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  input: CreateNeedInput | unknown;
-}): Promise<NeedView> {
+export async function createNeed({ deps, actor, input }: WithInput<CreateNeedInput | unknown>): Promise<NeedView> {
   if (actor.role !== 'enterprise') throw new ForbiddenError('only_enterprises_post_needs');
   const data = parseInput(createNeedInput, input);
   assertRangesOrdered([

@@ -1,23 +1,14 @@
 import { count, desc } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { type Page, pageOffset } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
 import { listConditions } from '../records/list-scope.ts';
 import { type ListNeedsInput, listNeedsInput } from './need-input.ts';
 import { type NeedView, needAccess, toNeedView } from './need-view.ts';
 
 /** Enterprises list their own organisation's needs; admins all; institutions and managers open ones. */
-export async function listNeeds({
-  deps,
-  actor,
-  input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  input: ListNeedsInput | unknown;
-}): Promise<Page<NeedView>> {
+export async function listNeeds({ deps, actor, input }: WithInput<ListNeedsInput | unknown>): Promise<Page<NeedView>> {
   const query = parseInput(listNeedsInput, input);
   const where = listConditions(actor, needs, ['open', 'matching'], query, ['enterprise']);
   const [rows, totals] = await Promise.all([

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { ConflictError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
+import type { WithIdAndInput } from '../core/verb.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { loadOwnNeed } from './load-need.ts';
@@ -17,12 +16,7 @@ export async function updateNeed({
   actor,
   id,
   input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  id: string;
-  input: UpdateNeedInput | unknown;
-}): Promise<NeedView> {
+}: WithIdAndInput<UpdateNeedInput | unknown>): Promise<NeedView> {
   const changes = parseInput(updateNeedInput, input);
   const current = await loadOwnNeed(deps, actor, id);
   if (finishedStatuses.has(current.status)) throw new ConflictError('need_not_editable', { status: current.status });

@@ -1,13 +1,12 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
-import type { Actor } from '../core/actor.ts';
-import type { Deps } from '../core/deps.ts';
 import { ConflictError } from '../core/errors.ts';
+import type { WithId } from '../core/verb.ts';
 import { loadOwnNeed } from './load-need.ts';
 import { type NeedView, toNeedView } from './need-view.ts';
 
 /** Withdrawal keeps the record (statistics and history need it) and takes it out of matching. */
-export async function withdrawNeed({ deps, actor, id }: { deps: Deps; actor: Actor; id: string }): Promise<NeedView> {
+export async function withdrawNeed({ deps, actor, id }: WithId): Promise<NeedView> {
   const current = await loadOwnNeed(deps, actor, id);
   // The status guard in the WHERE makes two concurrent withdrawals answer 200 once and 409 once.
   const [row] = await deps.db
