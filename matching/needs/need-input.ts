@@ -14,7 +14,16 @@ import {
 } from '../records/fields.ts';
 
 /** Fields an enterprise may hide even from callers allowed to see the need. */
-export const needPrivatableFields = ['description', 'budgetMin', 'budgetMax', 'deadline', 'trlMin', 'trlMax'] as const;
+export const needPrivatableFields = [
+  'description',
+  'keywords',
+  'budgetMin',
+  'budgetMax',
+  'deadline',
+  'trlMin',
+  'trlMax',
+  'cooperationModes',
+] as const;
 
 const needFields = {
   title: titleField,

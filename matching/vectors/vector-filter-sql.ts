@@ -17,8 +17,9 @@ export function audienceSql(audience: Audience): SQL | undefined {
 export function vectorFilterSql(filter: Partial<VectorFilter>): SQL[] {
   const parts: (SQL | undefined)[] = [];
   if (filter.kind) parts.push(sql`kind = ${filter.kind}`);
-  if (filter.statuses?.length) parts.push(sql`status in (${list(filter.statuses)})`);
-  if (filter.chainIds?.length) parts.push(sql`chain_id in (${list(filter.chainIds)})`);
+  // An explicit empty allow-list matches nothing (same on every backend); an absent one does not constrain.
+  if (filter.statuses) parts.push(filter.statuses.length ? sql`status in (${list(filter.statuses)})` : sql`false`);
+  if (filter.chainIds) parts.push(filter.chainIds.length ? sql`chain_id in (${list(filter.chainIds)})` : sql`false`);
   if (filter.excludeOrgIds?.length) parts.push(sql`org_id not in (${list(filter.excludeOrgIds)})`);
   if (filter.audience) parts.push(audienceSql(filter.audience));
   return parts.filter((p): p is SQL => p !== undefined);

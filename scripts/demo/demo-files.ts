@@ -18,6 +18,7 @@ export const demoFiles = {
     isChief: z.boolean(),
     active: z.boolean(),
   }),
-  need: z.object({ org: z.string() }).loose(),
-  achievement: z.object({ org: z.string() }).loose(),
+  /** Validated in full by the domain's create schemas; `chain` is the file's name for `chainId`. */
+  need: z.object({ org: z.string(), chain: z.string().nullable().optional() }).loose(),
+  achievement: z.object({ org: z.string(), chain: z.string().nullable().optional() }).loose(),
 };

@@ -54,13 +54,13 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
     const now = deps.clock.now().getTime();
     // Spread creation times over the past months so lists, ages and statistics look lived-in.
     const when = (i: number, n: number) => new Date(now - Math.round(((n - i) / n) * 120 * day));
-    for (const [i, { org, ...need }] of data.needRows.entries()) {
-      const input = createNeedInput.parse(need);
+    for (const [i, { org, chain, ...need }] of data.needRows.entries()) {
+      const input = createNeedInput.parse({ ...need, chainId: chain });
       const at = when(i, data.needRows.length);
       await tx.insert(needs).values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at });
     }
-    for (const [i, { org, ...achievement }] of data.achievementRows.entries()) {
-      const input = createAchievementInput.parse(achievement);
+    for (const [i, { org, chain, ...achievement }] of data.achievementRows.entries()) {
+      const input = createAchievementInput.parse({ ...achievement, chainId: chain });
       const at = when(i, data.achievementRows.length);
       await tx.insert(achievements).values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at });
     }
