@@ -4,6 +4,8 @@
  *   npx tsx scripts/eval.ts --data ../shared/eval/csl-title2abs --split dev [--json]
  *     [--dense-weight W]   fuse the local (LSA) embedder with weight W (default 0: lexical only)
  *     [--prf D,T,W]        RM3 feedback from D docs, T terms, weight W (default off)
+ *     [--ranker v1|none]   rank the top 100 hits with ranker-v1 features (default), or measure retrieval alone
+ *     [--diversity on|off] cap near-identical results per team in the top 10 (default on, with the ranker)
  *
  * With --json the last stdout line is one JSON object with the headline metrics.
  */
@@ -12,6 +14,8 @@ import { createLocalEmbedder } from '../matching/embedders/local-embedder.ts';
 import { loadEvalSplit } from '../matching/eval/dataset.ts';
 import type { MetricSummary } from '../matching/eval/metrics.ts';
 import { type EvalProgress, runEval } from '../matching/eval/run-eval.ts';
+import { type AchievementProfile, achievementProfile, needProfile } from '../matching/ranking/pair-profiles.ts';
+import { createRankedMatchIndex } from '../matching/ranking/ranked-match-index.ts';
 import { createMemoryMatchIndex } from '../matching/retrieval/match-index.ts';
 
 const { values } = parseArgs({
@@ -21,6 +25,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'dense-weight': { type: 'string', default: '0' },
     prf: { type: 'string' },
+    ranker: { type: 'string', default: 'v1' },
+    diversity: { type: 'string', default: 'on' },
   },
 });
 
@@ -35,15 +41,43 @@ if (Number.isNaN(denseWeight) || prfParts?.some(Number.isNaN) || (prfParts && pr
   process.stderr.write('--dense-weight must be a number and --prf three numbers D,T,W\n');
   process.exit(2);
 }
+if (!['v1', 'none'].includes(values.ranker) || !['on', 'off'].includes(values.diversity)) {
+  process.stderr.write('--ranker must be v1 or none, --diversity on or off\n');
+  process.exit(2);
+}
 
 const split = await loadEvalSplit(values.data, values.split);
 process.stderr.write(`loaded ${split.corpus.length} docs, ${split.queries.length} queries (${values.split})\n`);
 
 const embedder = denseWeight > 0 ? createLocalEmbedder() : undefined;
-const index = createMemoryMatchIndex({
+const retrieval = createMemoryMatchIndex({
   ...(embedder ? { embedder, dense: { weight: denseWeight, candidates: 100 } } : {}),
   ...(prfParts ? { prf: { docs: prfParts[0] ?? 10, terms: prfParts[1] ?? 20, weight: prfParts[2] ?? 0.3 } } : {}),
 });
+
+// The eval records carry no chain, TRL, modes or organisation, so those features stay neutral and the
+// ranker's lexical and keyword features decide; profiles are built lazily, once per document.
+const corpusById = new Map(split.corpus.map((d) => [d.id, d]));
+const profiles = new Map<string, AchievementProfile>();
+const describeCandidate = (id: string) => {
+  const doc = corpusById.get(id);
+  if (!doc) return undefined;
+  let profile = profiles.get(id);
+  if (!profile) {
+    profile = achievementProfile({ id, title: doc.title, abstract: doc.text });
+    profiles.set(id, profile);
+  }
+  return profile;
+};
+const index =
+  values.ranker === 'none'
+    ? retrieval
+    : createRankedMatchIndex({
+        index: retrieval,
+        describeQuery: (text) => needProfile({ id: 'query', title: text, description: '' }),
+        describeCandidate,
+        rank: values.diversity === 'off' ? { diversity: false } : {},
+      });
 
 let lastReport = 0;
 const progress = (p: EvalProgress) => {

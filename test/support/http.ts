@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.ts';
@@ -26,14 +27,38 @@ export async function startServer(
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${url}${path}`, { method, headers, body });
-    const text = await response.text();
+    const response = await send(`${url}${path}`, method, headers, body);
     const type = response.headers.get('content-type') ?? '';
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: type.includes('json') ? JSON.parse(text) : text,
-    };
+    return { ...response, body: type.includes('json') ? JSON.parse(response.text) : response.text };
   };
   return { call, url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * One connection per request (agent: false): a server that answers 413 before reading a large body closes
+ * the socket, and a pooled client would otherwise reuse it for the next test's request.
+ */
+function send(url: string, method: string, headers: Record<string, string>, body: string | undefined) {
+  return new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (typeof value === 'string') responseHeaders.set(name, value);
+        }
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: responseHeaders,
+          text: Buffer.concat(chunks).toString('utf8'),
+        });
+      });
+    });
+    // The server may answer and close before the whole body is written (413); the answer is what counts.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    req.end(body);
+  });
 }

@@ -1,0 +1,86 @@
+import { type FeatureVector, NEUTRAL } from './features.ts';
+import { FEATURE_LABELS, modeLabel } from './labels.ts';
+import type { AchievementProfile, NeedProfile } from './pair-profiles.ts';
+import type { ScorePart } from './ranker.ts';
+
+export interface Explanation {
+  summary: string;
+  sharedTerms: string[];
+  /** Largest contribution first. */
+  parts: ScorePart[];
+}
+
+export interface ExplainInput {
+  need: NeedProfile;
+  achievement: AchievementProfile;
+  features: FeatureVector;
+  parts: readonly ScorePart[];
+  sharedTerms: readonly string[];
+  /** Chain id → display name (the taxonomy's 名称); ids are shown when a name is missing. */
+  chainName?: (chainId: string) => string | undefined;
+}
+
+const MAIN_PARTS = 3;
+
+/**
+ * A Chinese explanation a technology manager can read, built only from what the suggestion stores
+ * (features, score parts, shared terms) and the two records' own fields, so it can be rebuilt later.
+ */
+export function explainPair(input: ExplainInput): Explanation {
+  const parts = [...input.parts].sort((a, b) => b.contribution - a.contribution || a.feature.localeCompare(b.feature));
+  // A neutral value mostly means the data was missing: it moved no candidate, so it explains nothing.
+  const main = parts.filter((p) => p.value !== NEUTRAL).slice(0, MAIN_PARTS);
+  const sentences = [
+    input.sharedTerms.length > 0 ? `共同关键词：${input.sharedTerms.join('、')}` : undefined,
+    chainSentence(input),
+    maturitySentence(input.need, input.achievement),
+    modeSentence(input.need, input.achievement),
+    main.length > 0
+      ? `主要得分：${main.map((p) => `${FEATURE_LABELS[p.feature]} ${p.value.toFixed(2)}（权重 ${p.weight.toFixed(2)}）`).join('、')}`
+      : undefined,
+  ];
+  const said = sentences.filter((s): s is string => s !== undefined);
+  return {
+    summary: said.length > 0 ? `${said.join('；')}。` : '',
+    sharedTerms: [...input.sharedTerms],
+    parts,
+  };
+}
+
+function chainSentence({ need, achievement, chainName }: ExplainInput): string | undefined {
+  const name = (id: string) => `「${chainName?.(id) ?? id}」`;
+  if (need.chainId && achievement.chainId) {
+    return need.chainId === achievement.chainId
+      ? `产业链：同属${name(need.chainId)}`
+      : `产业链不同：需求属${name(need.chainId)}，成果属${name(achievement.chainId)}`;
+  }
+  if (need.chainId) return `需求属${name(need.chainId)}产业链，成果未定产业链`;
+  if (achievement.chainId) return `成果属${name(achievement.chainId)}产业链，需求未定产业链`;
+  return undefined;
+}
+
+export function formatTrlRange(min: number | null, max: number | null): string | undefined {
+  if (min !== null && max !== null) return min === max ? `TRL ${min}` : `TRL ${min}–${max}`;
+  if (min !== null) return `TRL ${min} 及以上`;
+  if (max !== null) return `TRL ${max} 及以下`;
+  return undefined;
+}
+
+function maturitySentence(need: NeedProfile, achievement: AchievementProfile): string | undefined {
+  const range = formatTrlRange(need.trlMin, need.trlMax);
+  const { trl } = achievement;
+  if (trl === null) return range ? `成果未标注成熟度（需求期望 ${range}）` : undefined;
+  if (!range) return `成果成熟度 TRL ${trl}（需求未设期望成熟度）`;
+  if (need.trlMin !== null && trl < need.trlMin) return `成果成熟度 TRL ${trl}，低于需求期望 ${range}`;
+  if (need.trlMax !== null && trl > need.trlMax) return `成果成熟度 TRL ${trl}，高于需求期望 ${range}`;
+  return `成果成熟度 TRL ${trl}，符合需求期望 ${range}`;
+}
+
+function modeSentence(need: NeedProfile, achievement: AchievementProfile): string | undefined {
+  if (need.cooperationModes.length === 0 || achievement.transferModes.length === 0) return undefined;
+  const common = need.cooperationModes.filter((m) => achievement.transferModes.includes(m));
+  const list = (modes: readonly string[]) => modes.map(modeLabel).join('、');
+  return common.length > 0
+    ? `合作方式匹配：双方均接受${list(common)}`
+    : `合作方式不一致：需求期望${list(need.cooperationModes)}，成果提供${list(achievement.transferModes)}`;
+}
