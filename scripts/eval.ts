@@ -12,11 +12,9 @@
 import { parseArgs } from 'node:util';
 import { createLocalEmbedder } from '../matching/embedders/local-embedder.ts';
 import { loadEvalSplit } from '../matching/eval/dataset.ts';
+import { createEvalEngine } from '../matching/eval/eval-engine.ts';
 import type { MetricSummary } from '../matching/eval/metrics.ts';
 import { type EvalProgress, runEval } from '../matching/eval/run-eval.ts';
-import { type AchievementProfile, achievementProfile, needProfile } from '../matching/ranking/pair-profiles.ts';
-import { createRankedMatchIndex } from '../matching/ranking/ranked-match-index.ts';
-import { createMemoryMatchIndex } from '../matching/retrieval/match-index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,34 +48,12 @@ const split = await loadEvalSplit(values.data, values.split);
 process.stderr.write(`loaded ${split.corpus.length} docs, ${split.queries.length} queries (${values.split})\n`);
 
 const embedder = denseWeight > 0 ? createLocalEmbedder() : undefined;
-const retrieval = createMemoryMatchIndex({
-  ...(embedder ? { embedder, dense: { weight: denseWeight, candidates: 100 } } : {}),
-  ...(prfParts ? { prf: { docs: prfParts[0] ?? 10, terms: prfParts[1] ?? 20, weight: prfParts[2] ?? 0.3 } } : {}),
+const index = createEvalEngine(split.corpus, {
+  ranker: values.ranker === 'none' ? 'none' : 'v1',
+  diversity: values.diversity !== 'off',
+  dense: embedder ? { embedder, weight: denseWeight } : undefined,
+  prf: prfParts ? { docs: prfParts[0] ?? 10, terms: prfParts[1] ?? 20, weight: prfParts[2] ?? 0.3 } : undefined,
 });
-
-// The eval records carry no chain, TRL, modes or organisation, so those features stay neutral and the
-// ranker's lexical and keyword features decide; profiles are built lazily, once per document.
-const corpusById = new Map(split.corpus.map((d) => [d.id, d]));
-const profiles = new Map<string, AchievementProfile>();
-const describeCandidate = (id: string) => {
-  const doc = corpusById.get(id);
-  if (!doc) return undefined;
-  let profile = profiles.get(id);
-  if (!profile) {
-    profile = achievementProfile({ id, title: doc.title, abstract: doc.text });
-    profiles.set(id, profile);
-  }
-  return profile;
-};
-const index =
-  values.ranker === 'none'
-    ? retrieval
-    : createRankedMatchIndex({
-        index: retrieval,
-        describeQuery: (text) => needProfile({ id: 'query', title: text, description: '' }),
-        describeCandidate,
-        rank: values.diversity === 'off' ? { diversity: false } : {},
-      });
 
 let lastReport = 0;
 const progress = (p: EvalProgress) => {
