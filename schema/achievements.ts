@@ -30,6 +30,8 @@ export const achievements = pgTable(
     priceMax: numeric('price_max', { mode: 'number' }),
     confidentiality: confidentiality('confidentiality').notNull().default('public'),
     status: achievementStatus('status').notNull().default('published'),
+    /** Set by bulk import (title + organisation + patent number), so re-running a file adds nothing twice. */
+    importKey: text('import_key').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

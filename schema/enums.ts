@@ -31,3 +31,40 @@ export const ipStatus = pgEnum('ip_status', ipStatuses);
 
 export const chainTiers = ['lead', 'featured', 'emerging', 'future', 'other'] as const;
 export const chainTier = pgEnum('chain_tier', chainTiers);
+
+/**
+ * A suggested pair's life: the engine proposes, routing assigns, a manager claims and decides, accepted pairs
+ * move through the conversion chain. Failure and withdrawal are exits from any working stage.
+ */
+export const suggestionStages = [
+  'suggested',
+  'routed',
+  'claimed',
+  'accepted',
+  'declined',
+  'contacted',
+  'poc',
+  'pilot',
+  'deal',
+  'landed',
+  'failed',
+  'withdrawn',
+] as const;
+export const suggestionStage = pgEnum('suggestion_stage', suggestionStages);
+
+/** Decline reason codes from the brief; a free-text note goes with them. */
+export const declineReasons = [
+  'not_relevant',
+  'too_early_stage',
+  'ip_unclear',
+  'price',
+  'capability_gap',
+  'already_solved',
+  'description_unclear',
+  'commercial_route_unclear',
+  'other',
+] as const;
+export const declineReason = pgEnum('decline_reason', declineReasons);
+
+export const outboxStatuses = ['pending', 'dispatched', 'done', 'failed'] as const;
+export const outboxStatus = pgEnum('outbox_status', outboxStatuses);

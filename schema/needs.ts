@@ -29,6 +29,8 @@ export const needs = pgTable(
     /** Fields the enterprise marked private: hidden from others even when the need is desensitised. */
     privateFields: text('private_fields').array().notNull().default([]),
     status: needStatus('status').notNull().default('open'),
+    /** Set by bulk import (title + organisation + patent number), so re-running a file adds nothing twice. */
+    importKey: text('import_key').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
