@@ -1,4 +1,5 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { outboxStatus } from './enums.ts';
 
 /**
@@ -21,5 +22,10 @@ export const outbox = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('outbox_status_idx').on(t.status, t.availableAt), index('outbox_job_key_idx').on(t.jobKey)],
+  (t) => [
+    index('outbox_status_idx').on(t.status, t.availableAt),
+    // While work waits, recording it again is a no-op (the job reads current state when it runs). Once it is
+    // in flight it may have read the old state already, so a new write records the work anew.
+    uniqueIndex('outbox_pending_job_key_idx').on(t.jobKey).where(sql`status = 'pending'`),
+  ],
 );

@@ -2,6 +2,7 @@ import { achievements } from '../../schema/achievements.ts';
 import { ForbiddenError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
+import { recordIngest } from '../pipeline/record-ingest.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { type CreateAchievementInput, createAchievementInput } from './achievement-input.ts';
@@ -17,10 +18,14 @@ export async function createAchievement({
   assertRangesOrdered([['priceMin', data.priceMin, data.priceMax]]);
   await assertChainsExist(deps.db, 'chainId', [data.chainId]);
   const now = deps.clock.now();
-  const [row] = await deps.db
-    .insert(achievements)
-    .values({ ...data, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
+  const row = await deps.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(achievements)
+      .values({ ...data, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now })
+      .returning();
+    if (!inserted) throw new Error('insert returned no row');
+    await recordIngest(tx, 'achievement', inserted.id);
+    return inserted;
+  });
   return toAchievementView('full', row);
 }

@@ -3,6 +3,7 @@ import { achievements } from '../../schema/achievements.ts';
 import { ConflictError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { recordIngest } from '../pipeline/record-ingest.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { type UpdateAchievementInput, updateAchievementInput } from './achievement-input.ts';
@@ -21,11 +22,15 @@ export async function updateAchievement({
   const merged = { ...current, ...changes };
   assertRangesOrdered([['priceMin', merged.priceMin, merged.priceMax]]);
   await assertChainsExist(deps.db, 'chainId', [changes.chainId]);
-  const [row] = await deps.db
-    .update(achievements)
-    .set({ ...changes, updatedAt: deps.clock.now() })
-    .where(eq(achievements.id, current.id))
-    .returning();
+  const row = await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(achievements)
+      .set({ ...changes, updatedAt: deps.clock.now() })
+      .where(eq(achievements.id, current.id))
+      .returning();
+    if (updated) await recordIngest(tx, 'achievement', updated.id);
+    return updated;
+  });
   if (!row) throw new Error('update returned no row');
   return toAchievementView('full', row);
 }

@@ -2,6 +2,7 @@ import { needs } from '../../schema/needs.ts';
 import { ForbiddenError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
+import { recordIngest } from '../pipeline/record-ingest.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { type CreateNeedInput, createNeedInput } from './need-input.ts';
@@ -16,10 +17,14 @@ export async function createNeed({ deps, actor, input }: WithInput<CreateNeedInp
   ]);
   await assertChainsExist(deps.db, 'chainId', [data.chainId]);
   const now = deps.clock.now();
-  const [row] = await deps.db
-    .insert(needs)
-    .values({ ...data, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
+  const row = await deps.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(needs)
+      .values({ ...data, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now })
+      .returning();
+    if (!inserted) throw new Error('insert returned no row');
+    await recordIngest(tx, 'need', inserted.id);
+    return inserted;
+  });
   return toNeedView('full', row);
 }

@@ -3,6 +3,7 @@ import { needs } from '../../schema/needs.ts';
 import { ConflictError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { recordIngest } from '../pipeline/record-ingest.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { loadOwnNeed } from './load-need.ts';
@@ -26,11 +27,15 @@ export async function updateNeed({
     ['budgetMin', merged.budgetMin, merged.budgetMax],
   ]);
   await assertChainsExist(deps.db, 'chainId', [changes.chainId]);
-  const [row] = await deps.db
-    .update(needs)
-    .set({ ...changes, updatedAt: deps.clock.now() })
-    .where(eq(needs.id, current.id))
-    .returning();
+  const row = await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(needs)
+      .set({ ...changes, updatedAt: deps.clock.now() })
+      .where(eq(needs.id, current.id))
+      .returning();
+    if (updated) await recordIngest(tx, 'need', updated.id);
+    return updated;
+  });
   if (!row) throw new Error('update returned no row');
   return toNeedView('full', row);
 }

@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
 import { ConflictError } from '../core/errors.ts';
 import type { WithId } from '../core/verb.ts';
+import { recordIngest } from '../pipeline/record-ingest.ts';
 import { loadOwnNeed } from './load-need.ts';
 import { type NeedView, toNeedView } from './need-view.ts';
 
@@ -9,11 +10,15 @@ import { type NeedView, toNeedView } from './need-view.ts';
 export async function withdrawNeed({ deps, actor, id }: WithId): Promise<NeedView> {
   const current = await loadOwnNeed(deps, actor, id);
   // The status guard in the WHERE makes two concurrent withdrawals answer 200 once and 409 once.
-  const [row] = await deps.db
-    .update(needs)
-    .set({ status: 'withdrawn', updatedAt: deps.clock.now() })
-    .where(and(eq(needs.id, current.id), notInArray(needs.status, ['withdrawn', 'closed', 'solved'])))
-    .returning();
+  const row = await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(needs)
+      .set({ status: 'withdrawn', updatedAt: deps.clock.now() })
+      .where(and(eq(needs.id, current.id), notInArray(needs.status, ['withdrawn', 'closed', 'solved'])))
+      .returning();
+    if (updated) await recordIngest(tx, 'need', updated.id);
+    return updated;
+  });
   if (!row) throw new ConflictError('need_not_withdrawable', { status: current.status });
   return toNeedView('full', row);
 }

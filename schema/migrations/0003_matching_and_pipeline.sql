@@ -116,7 +116,7 @@ CREATE INDEX "match_documents_seq_idx" ON "match_documents" USING btree ("seq");
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_webhook_idx" ON "webhook_deliveries" USING btree ("webhook_id");--> statement-breakpoint
 CREATE INDEX "outbox_status_idx" ON "outbox" USING btree ("status","available_at");--> statement-breakpoint
-CREATE INDEX "outbox_job_key_idx" ON "outbox" USING btree ("job_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "outbox_pending_job_key_idx" ON "outbox" USING btree ("job_key") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "suggestion_events_suggestion_idx" ON "suggestion_events" USING btree ("suggestion_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "suggestions_pair_idx" ON "suggestions" USING btree ("need_id","achievement_id");--> statement-breakpoint
 CREATE INDEX "suggestions_manager_stage_idx" ON "suggestions" USING btree ("manager_id","stage");--> statement-breakpoint

@@ -5,6 +5,7 @@ import { createAchievementInput } from '../../matching/achievements/achievement-
 import { createApiKey } from '../../matching/admin/create-api-key.ts';
 import type { Deps } from '../../matching/core/deps.ts';
 import { createNeedInput } from '../../matching/needs/need-input.ts';
+import { recordIngest } from '../../matching/pipeline/record-ingest.ts';
 import { achievements } from '../../schema/achievements.ts';
 import { managers } from '../../schema/managers.ts';
 import { needs } from '../../schema/needs.ts';
@@ -57,12 +58,20 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
     for (const [i, { org, chain, ...need }] of data.needRows.entries()) {
       const input = createNeedInput.parse({ ...need, chainId: chain });
       const at = when(i, data.needRows.length);
-      await tx.insert(needs).values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at });
+      const [need] = await tx
+        .insert(needs)
+        .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
+        .returning({ id: needs.id });
+      if (need) await recordIngest(tx, 'need', need.id);
     }
     for (const [i, { org, chain, ...achievement }] of data.achievementRows.entries()) {
       const input = createAchievementInput.parse({ ...achievement, chainId: chain });
       const at = when(i, data.achievementRows.length);
-      await tx.insert(achievements).values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at });
+      const [achievement] = await tx
+        .insert(achievements)
+        .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
+        .returning({ id: achievements.id });
+      if (achievement) await recordIngest(tx, 'achievement', achievement.id);
     }
     return { orgIds, userIds };
   });

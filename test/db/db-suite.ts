@@ -1,12 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../matching/core/errors.ts';
+import { recordJob } from '../../matching/core/outbox.ts';
 import { createNeed } from '../../matching/needs/create-need.ts';
 import { withdrawNeed } from '../../matching/needs/withdraw-need.ts';
 import { type Db, queryRows } from '../../schema/db.ts';
+import { outbox } from '../../schema/outbox.ts';
 import { checkReadiness, isReady } from '../../schema/readiness.ts';
 import { loadTaxonomy, readTaxonomy } from '../../schema/seed/load-taxonomy.ts';
 import { makePersona, sampleNeed } from '../support/factories.ts';
@@ -63,10 +65,15 @@ export function dbSuite(backend: Backend, serverUrl?: string) {
       expect(() => readTaxonomy(file)).toThrow(/chains\.0\.id/);
     });
 
-    it('lets exactly one of two concurrent withdrawals win', async () => {
+    it('records ingest work with the write, and lets exactly one of two concurrent withdrawals win', async () => {
       const deps = testDeps(db);
       const owner = await makePersona(deps, 'enterprise');
       const need = await createNeed({ deps, actor: owner, input: sampleNeed() });
+      const [work] = await db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.jobKey, `ingest-need-${need.id}`));
+      expect(work).toMatchObject({ job: 'ingest', status: 'pending', payload: { kind: 'need', id: need.id } });
       const results = await Promise.allSettled([
         withdrawNeed({ deps, actor: owner, id: need.id }),
         withdrawNeed({ deps, actor: owner, id: need.id }),
@@ -74,6 +81,19 @@ export function dbSuite(backend: Backend, serverUrl?: string) {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const failure = results.find((r) => r.status === 'rejected');
       expect(failure?.status === 'rejected' && failure.reason instanceof ConflictError).toBe(true);
+    });
+
+    it('records a pending job once per key, and anew once it is in flight', async () => {
+      const key = `ingest-need-${crypto.randomUUID()}`;
+      const work = { job: 'ingest', key, payload: { kind: 'need', id: 'x' } };
+      await recordJob(db, work);
+      await recordJob(db, work);
+      const pending = await db.select().from(outbox).where(eq(outbox.jobKey, key));
+      expect(pending).toHaveLength(1);
+      await db.update(outbox).set({ status: 'dispatched' }).where(eq(outbox.jobKey, key));
+      await recordJob(db, work);
+      expect(await db.select().from(outbox).where(eq(outbox.jobKey, key))).toHaveLength(2);
+      await expect(recordJob(db, { ...work, key: 'a:b' })).rejects.toThrow(/':'/);
     });
   });
 }

@@ -1,0 +1,13 @@
+import { type DbOrTx, recordJob } from '../core/outbox.ts';
+import type { RecordKind } from '../vectors/vector-index.ts';
+
+/** Job names shared by the domain (which records work) and workers/ (which runs it). */
+export const jobNames = { ingest: 'ingest', match: 'match', route: 'route' } as const;
+
+/**
+ * Every write to a need or achievement records an ingest in the same transaction: text pipeline, embedding,
+ * index, then matching. The job reads the record's current state, so one pending ingest covers many edits.
+ */
+export function recordIngest(tx: DbOrTx, kind: RecordKind, id: string) {
+  return recordJob(tx, { job: jobNames.ingest, key: `ingest-${kind}-${id}`, payload: { kind, id } });
+}
