@@ -58,20 +58,20 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
     for (const [i, { org, chain, ...need }] of data.needRows.entries()) {
       const input = createNeedInput.parse({ ...need, chainId: chain });
       const at = when(i, data.needRows.length);
-      const [need] = await tx
+      const [inserted] = await tx
         .insert(needs)
         .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
         .returning({ id: needs.id });
-      if (need) await recordIngest(tx, 'need', need.id);
+      if (inserted) await recordIngest(tx, 'need', inserted.id);
     }
     for (const [i, { org, chain, ...achievement }] of data.achievementRows.entries()) {
       const input = createAchievementInput.parse({ ...achievement, chainId: chain });
       const at = when(i, data.achievementRows.length);
-      const [achievement] = await tx
+      const [published] = await tx
         .insert(achievements)
         .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
         .returning({ id: achievements.id });
-      if (achievement) await recordIngest(tx, 'achievement', achievement.id);
+      if (published) await recordIngest(tx, 'achievement', published.id);
     }
     return { orgIds, userIds };
   });
