@@ -1,4 +1,5 @@
 import { type Deps, systemClock } from '../matching/core/deps.ts';
+import { MatchEngine } from '../matching/engine/match-engine.ts';
 import { openDb } from '../schema/db.ts';
 import { seedTaxonomyIfEmpty } from '../schema/seed/load-taxonomy.ts';
 import type { Config } from './config.ts';
@@ -14,7 +15,7 @@ export async function createDeps(config: Config): Promise<Runtime> {
   const seeded = await seedTaxonomyIfEmpty(handle.db, config.TAXONOMY_FILE);
   if (seeded) logger.info({ taxonomy: config.TAXONOMY_FILE ?? 'huzhou-1366' }, 'industry taxonomy loaded');
   return {
-    deps: { db: handle.db, logger, clock: systemClock },
+    deps: { db: handle.db, logger, clock: systemClock, engine: new MatchEngine(handle.db) },
     driver: handle.driver,
     close: () => handle.close(),
   };

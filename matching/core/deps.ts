@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../schema/db.ts';
+import type { MatchEngine } from '../engine/match-engine.ts';
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -12,4 +13,6 @@ export type Deps = {
   db: Db;
   logger: Logger;
   clock: Clock;
+  /** The in-memory lexical engine, caught up from `match_documents` before each use. */
+  engine: MatchEngine;
 };

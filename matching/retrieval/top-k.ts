@@ -7,7 +7,12 @@ export interface Scored {
  * Indices of the k highest scores, best first. A bounded min-heap keeps this O(n log k), which matters
  * once the pool is 100k documents and k is small.
  */
-export function topK(scores: ArrayLike<number>, k: number, skipZero = true): Scored[] {
+export function topK(
+  scores: ArrayLike<number>,
+  k: number,
+  skipZero = true,
+  accept?: (doc: number) => boolean,
+): Scored[] {
   const heapDocs: number[] = [];
   const heapScores: number[] = [];
   const swap = (i: number, j: number) => {
@@ -21,6 +26,8 @@ export function topK(scores: ArrayLike<number>, k: number, skipZero = true): Sco
   for (let doc = 0; doc < scores.length; doc++) {
     const score = scores[doc] ?? 0;
     if (skipZero && score === 0) continue;
+    // Filters run here, before the cut, so a filtered query still returns k hits when k exist.
+    if (accept && !accept(doc)) continue;
     if (heapDocs.length < k) {
       heapDocs.push(doc);
       heapScores.push(score);

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { achievements } from '../../schema/achievements.ts';
+import type { needs } from '../../schema/needs.ts';
+import type { ResolvedChain } from '../classify/resolve-chain.ts';
+import {
+  type AchievementProfile,
+  achievementProfile,
+  type NeedProfile,
+  needProfile,
+  type RegionInfo,
+} from '../ranking/pair-profiles.ts';
+import { analyzeText } from '../text/analyze.ts';
+import type { RecordKind } from '../vectors/vector-index.ts';
+
+/** Bumped when the text pipeline changes in a way that needs every document re-analysed. */
+export const analyzerVersion = 1;
+
+export type NeedRow = typeof needs.$inferSelect;
+export type AchievementRow = typeof achievements.$inferSelect;
+export type Profile = NeedProfile | AchievementProfile;
+
+/** What the ingest step writes to `match_documents` for one record. */
+export type MatchDocumentValues = {
+  kind: RecordKind;
+  recordId: string;
+  orgId: string;
+  status: string;
+  confidentiality: string;
+  chainId: string | null;
+  chainSource: string | null;
+  normalized: string;
+  words: string;
+  profile: Profile;
+  sourceHash: string;
+  analyzerVersion: number;
+};
+
+/** The text matched lexically: title and body, exactly what the evaluation measures. */
+export const matchText = (title: string, body: string) => `${title}\n${body}`;
+
+export function buildMatchDocument(
+  input: { kind: 'need'; row: NeedRow } | { kind: 'achievement'; row: AchievementRow },
+  chain: ResolvedChain | null,
+  region: RegionInfo | undefined,
+): MatchDocumentValues {
+  const extras = { chainId: chain?.chainId ?? null, region };
+  const body = input.kind === 'need' ? input.row.description : input.row.abstract;
+  const profile = input.kind === 'need' ? needProfile(input.row, extras) : achievementProfile(input.row, extras);
+  const analyzed = analyzeText(matchText(input.row.title, body));
+  const values = {
+    kind: input.kind,
+    recordId: input.row.id,
+    orgId: input.row.orgId,
+    status: input.row.status,
+    confidentiality: input.row.confidentiality,
+    chainId: chain?.chainId ?? null,
+    chainSource: chain?.source ?? null,
+    normalized: analyzed.normalized,
+    words: analyzed.words.join(' '),
+    profile,
+    analyzerVersion,
+  };
+  return { ...values, sourceHash: hashOf(values) };
+}
+
+function hashOf(values: Omit<MatchDocumentValues, 'sourceHash'>): string {
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,102 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { achievements } from '../../schema/achievements.ts';
+import { industryChains } from '../../schema/industry-chains.ts';
+import { matchDocuments } from '../../schema/match-documents.ts';
+import { needs } from '../../schema/needs.ts';
+import { organisations } from '../../schema/organisations.ts';
+import { resolveChain } from '../classify/resolve-chain.ts';
+import type { Deps } from '../core/deps.ts';
+import { recordJob } from '../core/outbox.ts';
+import { parseInput } from '../core/validate.ts';
+import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
+import type { RecordKind } from '../vectors/vector-index.ts';
+import { isListed } from './listed.ts';
+import { jobNames } from './record-ingest.ts';
+
+export const ingestPayload = z.object({ kind: z.enum(['need', 'achievement']), id: z.uuid() });
+
+/** The ingest job: one record, loaded from Postgres as it is now. */
+export async function processIngest(deps: Deps, payload: unknown) {
+  const { kind, id } = parseInput(ingestPayload, payload);
+  return ingestRecords({ deps, kind, ids: [id] });
+}
+
+/**
+ * Text pipeline → match document, for a batch of records of one kind.
+ * Idempotent: an unchanged record writes nothing; a changed one gets a new `seq` so every process picks it up,
+ * and a listed one records its match job in the same transaction.
+ */
+export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: RecordKind; ids: string[] }) {
+  const docs = await buildDocuments(deps, kind, ids);
+  const existing = docs.length
+    ? await deps.db
+        .select({ recordId: matchDocuments.recordId, sourceHash: matchDocuments.sourceHash })
+        .from(matchDocuments)
+        .where(
+          and(
+            eq(matchDocuments.kind, kind),
+            inArray(
+              matchDocuments.recordId,
+              docs.map((d) => d.recordId),
+            ),
+          ),
+        )
+    : [];
+  const known = new Map(existing.map((row) => [row.recordId, row.sourceHash]));
+  const changed = docs.filter((doc) => known.get(doc.recordId) !== doc.sourceHash);
+  if (changed.length === 0) return { ingested: docs.length, changed: 0 };
+  await deps.db.transaction(async (tx) => {
+    const rows = changed.map((doc) => ({
+      ...doc,
+      seq: sql`nextval('match_document_seq')`,
+      updatedAt: deps.clock.now(),
+    }));
+    await tx
+      .insert(matchDocuments)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [matchDocuments.kind, matchDocuments.recordId],
+        set: Object.fromEntries(
+          ['org_id', 'status', 'confidentiality', 'chain_id', 'chain_source', 'normalized', 'words', 'profile']
+            .concat(['source_hash', 'analyzer_version', 'seq', 'updated_at'])
+            .map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
+        ),
+      });
+    for (const doc of changed.filter((d) => isListed(kind, d.status))) {
+      const key = `match-${kind}-${doc.recordId}`;
+      await recordJob(tx, { job: jobNames.match, key, payload: { kind, id: doc.recordId } });
+    }
+  });
+  return { ingested: docs.length, changed: changed.length };
+}
+
+const camel = (column: string) => column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+
+async function buildDocuments(deps: Deps, kind: RecordKind, ids: string[]): Promise<MatchDocumentValues[]> {
+  const unique = [...new Set(ids)];
+  const rows =
+    kind === 'need'
+      ? (await deps.db.select().from(needs).where(inArray(needs.id, unique))).map((row) => ({ kind, row }) as const)
+      : (await deps.db.select().from(achievements).where(inArray(achievements.id, unique))).map(
+          (row) => ({ kind, row }) as const,
+        );
+  const orgIds = [...new Set(rows.map((r) => r.row.orgId))];
+  const [orgs, taxonomy] = await Promise.all([
+    orgIds.length
+      ? deps.db
+          .select({ id: organisations.id, district: organisations.district, city: organisations.city })
+          .from(organisations)
+          .where(inArray(organisations.id, orgIds))
+      : [],
+    deps.db
+      .select({ id: industryChains.id, name: industryChains.name, keywords: industryChains.keywords })
+      .from(industryChains),
+  ]);
+  const regionOf = new Map(orgs.map((o) => [o.id, { district: o.district, city: o.city }]));
+  return rows.map((input) => {
+    const body = input.kind === 'need' ? input.row.description : input.row.abstract;
+    const chain = resolveChain({ userChainId: input.row.chainId, text: { title: input.row.title, body }, taxonomy });
+    return buildMatchDocument(input, chain, regionOf.get(input.row.orgId));
+  });
+}

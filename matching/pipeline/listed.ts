@@ -1,0 +1,10 @@
+import type { RecordKind } from '../vectors/vector-index.ts';
+
+/** Statuses in which a record takes part in matching: open needs, published achievements. */
+const listedStatuses: Record<RecordKind, readonly string[]> = {
+  need: ['open', 'matching'],
+  achievement: ['published'],
+};
+
+export const isListed = (kind: RecordKind, status: string) => listedStatuses[kind].includes(status);
+export const otherKind = (kind: RecordKind): RecordKind => (kind === 'need' ? 'achievement' : 'need');
