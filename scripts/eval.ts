@@ -6,15 +6,23 @@
  *     [--prf D,T,W]        RM3 feedback from D docs, T terms, weight W (default off)
  *     [--ranker v1|none]   rank the top 100 hits with ranker-v1 features (default), or measure retrieval alone
  *     [--diversity on|off] cap near-identical results per team in the top 10 (default on, with the ranker)
+ *     [--store db|memory]  db (default): corpus → achievements → ingest → match_documents → the match job's
+ *                          ranking, on an in-memory PGlite (or --database-url, a scratch database it writes
+ *                          into); memory: the same engine without the database, for quick experiments
  *
  * With --json the last stdout line is one JSON object with the headline metrics.
  */
 import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { systemClock } from '../matching/core/deps.ts';
 import { createLocalEmbedder } from '../matching/embedders/local-embedder.ts';
+import { MatchEngine } from '../matching/engine/match-engine.ts';
 import { loadEvalSplit } from '../matching/eval/dataset.ts';
 import { createEvalEngine } from '../matching/eval/eval-engine.ts';
 import type { MetricSummary } from '../matching/eval/metrics.ts';
 import { type EvalProgress, runEval } from '../matching/eval/run-eval.ts';
+import { createStoreEngine } from '../matching/eval/store-engine.ts';
+import { openDb } from '../schema/db.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +33,8 @@ const { values } = parseArgs({
     prf: { type: 'string' },
     ranker: { type: 'string', default: 'v1' },
     diversity: { type: 'string', default: 'on' },
+    store: { type: 'string', default: 'db' },
+    'database-url': { type: 'string' },
   },
 });
 
@@ -48,12 +58,33 @@ const split = await loadEvalSplit(values.data, values.split);
 process.stderr.write(`loaded ${split.corpus.length} docs, ${split.queries.length} queries (${values.split})\n`);
 
 const embedder = denseWeight > 0 ? createLocalEmbedder() : undefined;
-const index = createEvalEngine(split.corpus, {
-  ranker: values.ranker === 'none' ? 'none' : 'v1',
-  diversity: values.diversity !== 'off',
-  dense: embedder ? { embedder, weight: denseWeight } : undefined,
-  prf: prfParts ? { docs: prfParts[0] ?? 10, terms: prfParts[1] ?? 20, weight: prfParts[2] ?? 0.3 } : undefined,
-});
+const experimental = embedder || prfParts || values.ranker !== 'v1' || values.diversity !== 'on';
+if (values.store === 'db' && experimental) {
+  process.stderr.write(
+    '--dense-weight, --prf, --ranker and --diversity are experiments: use them with --store memory\n',
+  );
+  process.exit(2);
+}
+const store =
+  values.store === 'db'
+    ? await openDb({ databaseUrl: values['database-url'], dataDir: 'memory://' }).then(async (handle) => {
+        await handle.migrate();
+        return handle;
+      })
+    : undefined;
+const index = store
+  ? await createStoreEngine({
+      db: store.db,
+      logger: pino({ level: 'silent' }),
+      clock: systemClock,
+      engine: new MatchEngine(store.db),
+    })
+  : createEvalEngine(split.corpus, {
+      ranker: values.ranker === 'none' ? 'none' : 'v1',
+      diversity: values.diversity !== 'off',
+      dense: embedder ? { embedder, weight: denseWeight } : undefined,
+      prf: prfParts ? { docs: prfParts[0] ?? 10, terms: prfParts[1] ?? 20, weight: prfParts[2] ?? 0.3 } : undefined,
+    });
 
 let lastReport = 0;
 const progress = (p: EvalProgress) => {
@@ -97,3 +128,4 @@ if (values.json) {
   });
   process.stdout.write(`${JSON.stringify({ ...summary(report), low: summary(report.low) })}\n`);
 }
+await store?.close();

@@ -6,6 +6,7 @@ import type { Deps } from '../core/deps.ts';
 import { recordJob } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
 import type { DocMeta } from '../engine/kind-index.ts';
+import type { Profile } from '../engine/match-document.ts';
 import type { AchievementProfile, NeedProfile } from '../ranking/pair-profiles.ts';
 import { rankAchievementsForNeed, rankNeedsForAchievement } from '../ranking/rank-candidates.ts';
 import type { Suggestion } from '../ranking/suggestion.ts';
@@ -24,8 +25,8 @@ export async function processMatch(deps: Deps, payload: unknown) {
 }
 
 /**
- * Ranks the other side of the market for one record. Candidates are listed, not the record's own organisation,
- * and — for anyone but the system — never another organisation's confidential record.
+ * Ranks the other side of the market for one stored record. Candidates are listed, not the record's own
+ * organisation, and — for anyone but the system — never another organisation's confidential record.
  */
 export async function rankMatches({
   deps,
@@ -43,31 +44,49 @@ export async function rankMatches({
   await deps.engine.sync();
   const self = deps.engine.get(kind, id);
   if (!self || !isListed(kind, self.status)) return [];
+  const ranked = await rankAgainst({ deps, kind, profile: self.profile, ownOrgId: self.orgId, audience });
+  // A pair with no key term in common is retrieval noise, however it ranks among poor candidates.
+  return ranked.filter((s) => s.explanation.sharedTerms.length > 0).slice(0, limit);
+}
+
+/** Retrieval + ranker for any profile of `kind` (a stored record, or an ad-hoc query as in the evaluation). */
+export async function rankAgainst({
+  deps,
+  kind,
+  profile,
+  ownOrgId,
+  audience,
+  depth = matchDepth.candidates,
+}: {
+  deps: Deps;
+  kind: RecordKind;
+  profile: Profile;
+  ownOrgId: string | null;
+  audience: Audience;
+  depth?: number;
+}): Promise<Suggestion[]> {
   const other = otherKind(kind);
   const visible = (m: DocMeta) =>
     'system' in audience || m.confidentiality !== 'confidential' || m.orgId === audience.orgId;
   const hits = deps.engine.search(
     other,
-    self.profile.text,
-    matchDepth.candidates,
-    (m) => isListed(other, m.status) && m.orgId !== self.orgId && visible(m),
+    profile.text,
+    depth,
+    (m) => isListed(other, m.status) && m.orgId !== ownOrgId && visible(m),
   );
   const names = await chainNames(deps);
   const options = { chainName: (chainId: string) => names.get(chainId) };
-  const ranked =
-    kind === 'need'
-      ? rankAchievementsForNeed(
-          self.profile as NeedProfile,
-          hits.map((h) => ({ achievement: h.meta.profile as AchievementProfile, signals: { lexical: h.lexical } })),
-          options,
-        )
-      : rankNeedsForAchievement(
-          self.profile as AchievementProfile,
-          hits.map((h) => ({ need: h.meta.profile as NeedProfile, signals: { lexical: h.lexical } })),
-          options,
-        );
-  // A pair with no key term in common is retrieval noise, however it ranks among poor candidates.
-  return ranked.filter((s) => s.explanation.sharedTerms.length > 0).slice(0, limit);
+  return kind === 'need'
+    ? rankAchievementsForNeed(
+        profile as NeedProfile,
+        hits.map((h) => ({ achievement: h.meta.profile as AchievementProfile, signals: { lexical: h.lexical } })),
+        options,
+      )
+    : rankNeedsForAchievement(
+        profile as AchievementProfile,
+        hits.map((h) => ({ need: h.meta.profile as NeedProfile, signals: { lexical: h.lexical } })),
+        options,
+      );
 }
 
 /**
