@@ -1,5 +1,6 @@
 import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../../schema/db.ts';
+import { industryChains } from '../../schema/industry-chains.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { type DocMeta, KindIndex } from './kind-index.ts';
@@ -16,6 +17,7 @@ export class MatchEngine {
   private readonly indexes: Record<RecordKind, KindIndex> = { need: new KindIndex(), achievement: new KindIndex() };
   private lastSeq = 0;
   private syncing: Promise<number> | undefined;
+  private chainNameCache: { at: number; names: Map<string, string> } | undefined;
 
   constructor(private readonly db: Db) {}
 
@@ -65,5 +67,14 @@ export class MatchEngine {
 
   search(kind: RecordKind, text: string, k: number, accept: (meta: DocMeta) => boolean) {
     return this.indexes[kind].search(text, k, accept);
+  }
+
+  /** Chain id → name for explanations. Names change only when a taxonomy is loaded, so a minute's cache is fine. */
+  async chainNames(): Promise<Map<string, string>> {
+    const now = Date.now();
+    if (this.chainNameCache && now - this.chainNameCache.at < 60_000) return this.chainNameCache.names;
+    const rows = await this.db.select({ id: industryChains.id, name: industryChains.name }).from(industryChains);
+    this.chainNameCache = { at: now, names: new Map(rows.map((r) => [r.id, r.name])) };
+    return this.chainNameCache.names;
   }
 }

@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { industryChains } from '../../schema/industry-chains.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
 import { recordJob } from '../core/outbox.ts';
@@ -74,7 +73,7 @@ export async function rankAgainst({
     depth,
     (m) => isListed(other, m.status) && m.orgId !== ownOrgId && visible(m),
   );
-  const names = await chainNames(deps);
+  const names = await deps.engine.chainNames();
   const options = { chainName: (chainId: string) => names.get(chainId) };
   return kind === 'need'
     ? rankAchievementsForNeed(
@@ -131,9 +130,4 @@ export async function matchRecord({ deps, kind, id }: { deps: Deps; kind: Record
     return inserted.length;
   });
   return { suggestions: ranked.length, created };
-}
-
-async function chainNames(deps: Deps): Promise<Map<string, string>> {
-  const rows = await deps.db.select({ id: industryChains.id, name: industryChains.name }).from(industryChains);
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

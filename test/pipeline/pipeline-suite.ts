@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAchievement } from '../../matching/achievements/create-achievement.ts';
 import type { Deps } from '../../matching/core/deps.ts';
@@ -108,11 +108,13 @@ export function pipelineSuite(backend: Backend, serverUrl?: string) {
         input: { ...battery, title: `${canary}液冷板热管理`, confidentiality: 'confidential' },
       });
       await drainOutbox(deps);
-      const [plate] = await deps.db
-        .select()
-        .from(matchDocuments)
-        .where(and(eq(matchDocuments.kind, 'achievement'), eq(matchDocuments.orgId, uni.orgId)));
-      const id = plate?.recordId ?? '';
+      const plate = await createAchievement({
+        deps,
+        actor: uni,
+        input: { ...coolingPlate, title: `${coolingPlate.title}（B）` },
+      });
+      await drainOutbox(deps);
+      const id = plate.id;
       const forInstitution = await rankMatches({
         deps,
         kind: 'achievement',
