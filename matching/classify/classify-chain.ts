@@ -41,8 +41,8 @@ function prepareTaxonomy(taxonomy: readonly ChainDefinition[]): PreparedChain[] 
 
 function fields(text: ClassifyText, titleWeight: number): { tokens: TokenSets; weight: number }[] {
   if (typeof text === 'string') return [{ tokens: tokenSets(text), weight: 1 }];
-  const out = [{ tokens: tokenSets(text.title), weight: titleWeight }];
-  if (text.body) out.push({ tokens: tokenSets(text.body), weight: 1 });
+  const out = [{ tokens: tokenSets(text.analyzed?.title ?? text.title), weight: titleWeight }];
+  if (text.body) out.push({ tokens: tokenSets(text.analyzed?.body ?? text.body), weight: 1 });
   return out;
 }
 

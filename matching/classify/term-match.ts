@@ -7,8 +7,8 @@ export interface TokenSets {
   chars: ReadonlySet<string>;
 }
 
-export function tokenSets(text: string): TokenSets {
-  const a = analyzeText(text);
+export function tokenSets(text: string | AnalyzedText): TokenSets {
+  const a = typeof text === 'string' ? analyzeText(text) : text;
   return { words: new Set(a.words), bigrams: new Set(a.bigrams), chars: new Set(a.chars) };
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { achievements } from '../../schema/achievements.ts';
 import type { needs } from '../../schema/needs.ts';
-import type { ResolvedChain } from '../classify/resolve-chain.ts';
+import { resolveChain } from '../classify/resolve-chain.ts';
+import type { ChainDefinition } from '../classify/taxonomy.ts';
 import {
   type AchievementProfile,
   achievementProfile,
@@ -35,18 +36,22 @@ export type MatchDocumentValues = {
   analyzerVersion: number;
 };
 
-/** The text matched lexically: title and body, exactly what the evaluation measures. */
-export const matchText = (title: string, body: string) => `${title}\n${body}`;
-
 export function buildMatchDocument(
   input: { kind: 'need'; row: NeedRow } | { kind: 'achievement'; row: AchievementRow },
-  chain: ResolvedChain | null,
+  taxonomy: readonly ChainDefinition[],
   region: RegionInfo | undefined,
 ): MatchDocumentValues {
-  const extras = { chainId: chain?.chainId ?? null, region };
   const body = input.kind === 'need' ? input.row.description : input.row.abstract;
+  // Title and body are analysed once each: the classifier weighs them apart, the index reads them together.
+  const title = analyzeText(input.row.title);
+  const text = analyzeText(body);
+  const chain = resolveChain({
+    userChainId: input.row.chainId,
+    text: { title: input.row.title, body, analyzed: { title, body: text } },
+    taxonomy,
+  });
+  const extras = { chainId: chain?.chainId ?? null, region };
   const profile = input.kind === 'need' ? needProfile(input.row, extras) : achievementProfile(input.row, extras);
-  const analyzed = analyzeText(matchText(input.row.title, body));
   const values = {
     kind: input.kind,
     recordId: input.row.id,
@@ -55,8 +60,8 @@ export function buildMatchDocument(
     confidentiality: input.row.confidentiality,
     chainId: chain?.chainId ?? null,
     chainSource: chain?.source ?? null,
-    normalized: analyzed.normalized,
-    words: analyzed.words.join(' '),
+    normalized: `${title.normalized}\n${text.normalized}`,
+    words: [...title.words, ...text.words].join(' '),
     profile,
     analyzerVersion,
   };

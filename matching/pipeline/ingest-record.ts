@@ -5,7 +5,6 @@ import { industryChains } from '../../schema/industry-chains.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
 import { needs } from '../../schema/needs.ts';
 import { organisations } from '../../schema/organisations.ts';
-import { resolveChain } from '../classify/resolve-chain.ts';
 import type { Deps } from '../core/deps.ts';
 import { recordJob } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
@@ -94,9 +93,5 @@ async function buildDocuments(deps: Deps, kind: RecordKind, ids: string[]): Prom
       .from(industryChains),
   ]);
   const regionOf = new Map(orgs.map((o) => [o.id, { district: o.district, city: o.city }]));
-  return rows.map((input) => {
-    const body = input.kind === 'need' ? input.row.description : input.row.abstract;
-    const chain = resolveChain({ userChainId: input.row.chainId, text: { title: input.row.title, body }, taxonomy });
-    return buildMatchDocument(input, chain, regionOf.get(input.row.orgId));
-  });
+  return rows.map((input) => buildMatchDocument(input, taxonomy, regionOf.get(input.row.orgId)));
 }
