@@ -1,7 +1,9 @@
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
+import { productionCatalog } from '../workers/processors.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
+import { createRunner } from './create-runner.ts';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data.ts';
 
 async function main() {
@@ -13,16 +15,22 @@ async function main() {
     const demo = await loadDemoDataIfEmpty(runtime.deps);
     if (demo) printDemoKeys(demo.keys);
   }
-  const app = createApp(runtime.deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  // Without Redis the jobs run here; with Redis this process only dispatches and `npm run worker` runs them.
+  const jobs = createRunner(config, runtime.deps, productionCatalog(), { role: 'api' });
+  await jobs.start();
+  const deps = { ...runtime.deps, jobQueue: jobs.runner };
+  const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info(
-      { port: info.port, driver: runtime.driver },
+      { port: info.port, driver: runtime.driver, jobs: jobs.runner.kind },
       `listening on http://localhost:${info.port} (docs: /docs)`,
     );
   });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => void runtime.close().then(() => process.exit(0)));
+    // Running jobs finish (drain) before the database closes; a job still running at the deadline is
+    // re-dispatched from the outbox on the next start.
+    server.close(() => void jobs.stop({ drain: true }).then(() => runtime.close().then(() => process.exit(0))));
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));

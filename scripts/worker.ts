@@ -1,11 +1,13 @@
+import { productionCatalog } from '../workers/processors.ts';
 import { checkRedis, connectRedis } from '../workers/redis-connection.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
+import { createRunner } from './create-runner.ts';
 
 /**
- * The worker process for the scale-out deployment. It refuses to run against a Redis that may evict job keys.
- * Job processors register here as the pipeline lands (ingest, match, route); until then it only holds the
- * connections and reports its state, so compose can already scale and health-check it.
+ * The worker process for the scale-out deployment: runs BullMQ jobs, relays outbox rows and reconciles stuck
+ * ones. Any number may run; the outbox is claimed with `skip locked` and job ids dedupe in Redis. It refuses
+ * to run against a Redis that may evict job keys.
  */
 async function main() {
   const config = loadConfig();
@@ -15,18 +17,27 @@ async function main() {
   const redis = connectRedis(config.REDIS_URL);
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const health = await checkRedis(redis);
+  redis.disconnect();
   if (!health.safeForJobs) {
     logger.fatal({ health }, 'Redis must be reachable with maxmemory-policy noeviction');
     process.exit(1);
   }
+  const jobs = createRunner(config, runtime.deps, productionCatalog(), { role: 'worker' });
+  await jobs.start();
   logger.info({ driver: runtime.driver, redis: health }, 'worker ready');
-  const shutdown = async () => {
-    redis.disconnect();
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker draining');
+    // Jobs still running at the deadline keep their Redis lock until it expires; another worker takes them.
+    setTimeout(() => process.exit(1), 30_000).unref();
+    await jobs.stop({ drain: true });
     await runtime.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

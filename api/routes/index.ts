@@ -5,6 +5,7 @@ import { registerGetAchievement } from './achievements-get.ts';
 import { registerListAchievements } from './achievements-list.ts';
 import { registerUpdateAchievement } from './achievements-update.ts';
 import { registerWithdrawAchievement } from './achievements-withdraw.ts';
+import { registerListJobs } from './admin-jobs.ts';
 import { registerListChains } from './chains-list.ts';
 import { registerCreateKey } from './keys-create.ts';
 import { registerRevokeKey } from './keys-revoke.ts';
@@ -14,10 +15,24 @@ import { registerGetNeed } from './needs-get.ts';
 import { registerListNeeds } from './needs-list.ts';
 import { registerUpdateNeed } from './needs-update.ts';
 import { registerWithdrawNeed } from './needs-withdraw.ts';
+import { registerListNotifications } from './notifications-list.ts';
+import { registerReadNotification } from './notifications-read.ts';
+import { registerReadAllNotifications } from './notifications-read-all.ts';
 import { registerCreateOrganisation } from './organisations-create.ts';
 import { registerListOrganisations } from './organisations-list.ts';
+import { registerListAchievementPairs } from './party-achievement-pairs.ts';
+import { registerListNeedSuggestions } from './party-need-suggestions.ts';
+import { registerListQueue } from './queue-list.ts';
+import { registerListUnrouted } from './queue-unrouted.ts';
+import { registerClaimSuggestion } from './suggestions-claim.ts';
+import { registerDecideSuggestion } from './suggestions-decide.ts';
+import { registerListSuggestionEvents } from './suggestions-events.ts';
+import { registerMoveStage } from './suggestions-stage.ts';
 import { registerCreateUser } from './users-create.ts';
 import { registerListUsers } from './users-list.ts';
+import { registerCreateWebhook } from './webhooks-create.ts';
+import { registerDisableWebhook } from './webhooks-disable.ts';
+import { registerListWebhooks } from './webhooks-list.ts';
 
 /** Every authenticated /v1 operation; each file holds one route and its handler. */
 export const v1Routes = [
@@ -39,4 +54,19 @@ export const v1Routes = [
   registerListUsers,
   registerCreateKey,
   registerRevokeKey,
+  registerListNotifications,
+  registerReadNotification,
+  registerReadAllNotifications,
+  registerCreateWebhook,
+  registerListWebhooks,
+  registerDisableWebhook,
+  registerListJobs,
+  registerListQueue,
+  registerListUnrouted,
+  registerClaimSuggestion,
+  registerDecideSuggestion,
+  registerMoveStage,
+  registerListSuggestionEvents,
+  registerListNeedSuggestions,
+  registerListAchievementPairs,
 ] satisfies ((app: OpenAPIHono<AppEnv>) => void)[];

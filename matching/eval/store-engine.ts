@@ -26,7 +26,7 @@ export async function createStoreEngine(deps: Deps): Promise<MatchIndex> {
     },
     async add(docs) {
       const rows = docs.map((d) => ({ id: randomUUID(), orgId: org.id, title: '', abstract: d.text }));
-      docs.forEach((d, i) => corpusIdOf.set(rows[i]?.id ?? '', d.id));
+      for (const [i, d] of docs.entries()) corpusIdOf.set(rows[i]?.id ?? '', d.id);
       await deps.db.insert(achievements).values(rows);
       await ingestRecords({ deps, kind: 'achievement', ids: rows.map((r) => r.id) });
       size += rows.length;

@@ -1,0 +1,27 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { listQueue } from '../../matching/queue/list-queue.ts';
+import { listQueueInput } from '../../matching/queue/queue-input.ts';
+import type { AppEnv } from '../env.ts';
+import { queueItemSchema } from '../queue-schemas.ts';
+import { bearer, jsonOk, pageOf, problems } from '../schemas.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/queue',
+  tags: ['queue'],
+  summary: '我的待办对子 My queue of suggested pairs (manager)',
+  description:
+    'Pairs routed to you (and, for a chief manager, every routed pair of the chains you lead, and pairs escalated ' +
+    'to you), highest priority first: score, raised as the need deadline nears and as the pair waits. Without ' +
+    '`stage`, only pairs still being worked (routed … deal).',
+  security: bearer,
+  request: { query: listQueueInput },
+  responses: { 200: jsonOk(pageOf(queueItemSchema), 'One page of the queue'), ...problems(400, 401, 403) },
+});
+
+export function registerListQueue(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const page = await listQueue({ deps: c.get('deps'), actor: c.get('actor'), input: c.req.valid('query') });
+    return c.json(page, 200);
+  });
+}

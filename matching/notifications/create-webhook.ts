@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { webhooks } from '../../schema/notifications.ts';
+import { organisations } from '../../schema/organisations.ts';
+import { isAdmin } from '../core/actor.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../core/errors.ts';
+import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
+import { type CreateWebhookInput, createWebhookInput } from './notification-input.ts';
+import { toWebhookView, type WebhookView } from './webhook-view.ts';
+
+/** Enough for a few receivers per organisation; more is usually a script registering in a loop. */
+export const maxActiveWebhooks = 10;
+
+/**
+ * Registers a signed webhook for an organisation. The secret is generated here and returned only in this
+ * answer (HMAC signing needs it in clear, so it is stored as is, but never listed or logged).
+ */
+export async function createWebhook({
+  deps,
+  actor,
+  input,
+}: WithInput<CreateWebhookInput | unknown>): Promise<WebhookView & { secret: string }> {
+  const data = parseInput(createWebhookInput, input);
+  const orgId = data.orgId ?? actor.orgId;
+  if (orgId !== actor.orgId && !isAdmin(actor)) throw new ForbiddenError('webhook_other_org');
+  const [org] = await deps.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, orgId))
+    .limit(1);
+  if (!org) throw new ValidationError([{ field: 'orgId', issue: 'unknown_organisation' }]);
+  const [active] = await deps.db
+    .select({ n: count() })
+    .from(webhooks)
+    .where(and(eq(webhooks.orgId, orgId), isNull(webhooks.disabledAt)));
+  if ((active?.n ?? 0) >= maxActiveWebhooks) throw new ConflictError('webhook_limit', { limit: maxActiveWebhooks });
+  const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+  const [row] = await deps.db
+    .insert(webhooks)
+    .values({ orgId, url: data.url, secret, events: [...new Set(data.events)], createdAt: deps.clock.now() })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return { ...toWebhookView(row), secret };
+}

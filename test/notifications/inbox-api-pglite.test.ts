@@ -1,0 +1,3 @@
+import { inboxApiSuite } from './inbox-api-suite.ts';
+
+inboxApiSuite('pglite');

@@ -1,0 +1,96 @@
+import type { Deps } from '../matching/core/deps.ts';
+import { backoffDelay } from './backoff.ts';
+import { executeJob } from './execute-job.ts';
+import type { JobCatalog } from './job-catalog.ts';
+import { assertJobId, type JobListener, type JobRequest, type JobRunner, type RunnerCounts } from './job-runner.ts';
+
+export type InProcessRunnerOptions = {
+  deps: Deps;
+  catalog: JobCatalog;
+  listeners?: readonly JobListener[];
+  /** Jobs running at once; they share the event loop with the API, so keep it small. */
+  concurrency?: number;
+  /** For tests: makes jitter deterministic. */
+  random?: () => number;
+};
+
+type Entry = { request: JobRequest; attempt: number };
+
+/**
+ * The embedded default: the same processors in the API process, with BullMQ's semantics (concurrency,
+ * retries with backoff and jitter, timeouts, permanent failures, one run per job id in flight, drain on
+ * stop). Nothing is persisted here: work lost with the process is still `dispatched` in the outbox, and the
+ * reconciler dispatches it again after a restart.
+ */
+export function createInProcessRunner(options: InProcessRunnerOptions): JobRunner {
+  const concurrency = options.concurrency ?? 2;
+  const ready: Entry[] = [];
+  const known = new Set<string>();
+  const active = new Map<string, Promise<void>>();
+  const retryTimers = new Set<NodeJS.Timeout>();
+  const abort = new AbortController();
+  let running = false;
+  let stopped = false;
+
+  const pump = () => {
+    while (running && active.size < concurrency) {
+      const entry = ready.shift();
+      if (!entry) return;
+      active.set(entry.request.id, run(entry));
+    }
+  };
+
+  const run = async (entry: Entry) => {
+    const execution = await executeJob(entry.request, entry.attempt, {
+      deps: options.deps,
+      catalog: options.catalog,
+      listeners: options.listeners ?? [],
+      signal: abort.signal,
+    });
+    active.delete(entry.request.id);
+    if (!execution.ok && !execution.final && !stopped) scheduleRetry(entry);
+    else known.delete(entry.request.id);
+    pump();
+  };
+
+  const scheduleRetry = (entry: Entry) => {
+    const definition = options.catalog.get(entry.request.name);
+    const delay = definition ? backoffDelay(definition.backoff, entry.attempt, options.random) : 0;
+    const timer = setTimeout(() => {
+      retryTimers.delete(timer);
+      ready.push({ request: entry.request, attempt: entry.attempt + 1 });
+      pump();
+    }, delay);
+    retryTimers.add(timer);
+  };
+
+  return {
+    kind: 'inprocess',
+    async dispatch(request) {
+      assertJobId(request.id);
+      if (stopped) throw new Error('runner stopped');
+      if (known.has(request.id)) return;
+      known.add(request.id);
+      ready.push({ request, attempt: 1 });
+      pump();
+    },
+    async start() {
+      if (stopped) throw new Error('runner stopped');
+      running = true;
+      pump();
+    },
+    async stop({ drain = true } = {}) {
+      running = false;
+      stopped = true;
+      for (const timer of retryTimers) clearTimeout(timer);
+      retryTimers.clear();
+      ready.length = 0;
+      known.clear();
+      if (drain) await Promise.all(active.values());
+      else abort.abort(new Error('runner stopped'));
+    },
+    async counts(): Promise<RunnerCounts> {
+      return { waiting: ready.length, active: active.size, delayed: retryTimers.size };
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import type { JobSpec } from '../job-catalog.ts';
+
+/** Text pipeline, embedding and indexing of one need or achievement; records `match` when it changed. */
+export const ingestJob = {
+  name: 'ingest',
+  payload: z.object({ kind: z.enum(['need', 'achievement']), id: z.uuid() }),
+  attempts: 5,
+  backoff: { delayMs: 1_000, maxDelayMs: 60_000, jitter: 0.5 },
+  // Remote embedders retry 429/5xx themselves; this bounds a stuck HTTP call.
+  timeoutMs: 120_000,
+} satisfies JobSpec;

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import type { JobSpec } from '../job-catalog.ts';
+
+/** In-app notifications and signed webhooks for one suggestion event. */
+export const notifyJob = {
+  name: 'notify',
+  payload: z.object({ eventId: z.uuid() }),
+  // Webhook receivers can be down for a while; the delays reach several minutes.
+  attempts: 8,
+  backoff: { delayMs: 2_000, maxDelayMs: 600_000, jitter: 0.5 },
+  timeoutMs: 30_000,
+} satisfies JobSpec;
