@@ -61,6 +61,7 @@ describe('npm start on the embedded default', () => {
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const base = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
+  let keys: Record<string, string[]> = {};
   afterAll(async () => {
     if (child && child.exitCode === null) await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
@@ -69,7 +70,7 @@ describe('npm start on the embedded default', () => {
   it('serves the demo set end to end and keeps data across a restart', async () => {
     const first = await startService(dataDir, port);
     child = first.child;
-    const keys = demoKeys(first.output());
+    keys = demoKeys(first.output());
     const [entKey = '', rivalKey = ''] = keys.enterprise ?? [];
     const [adminKey = ''] = keys.admin ?? [];
     expect(keys.enterprise).toHaveLength(2);
@@ -109,4 +110,57 @@ describe('npm start on the embedded default', () => {
     const again = await fetch(`${base}/v1/needs/${need.id}`, { headers: auth(entKey) });
     expect(again.status).toBe(200);
   }, 240_000);
+
+  it('walks a new user through the loop: post, routed, claim, accept, seen by the enterprise, moved to PoC', async () => {
+    const auth = (key: string) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
+    const get = async (key: string, path: string) => (await fetch(`${base}${path}`, { headers: auth(key) })).json();
+    const post = async (key: string, path: string, body?: unknown) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: auth(key),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const [entKey = ''] = keys.enterprise ?? [];
+    const [adminKey = ''] = keys.admin ?? [];
+    // The demo's first manager is the chief of the battery and NEV chains: a chief sees every pair of the chain.
+    const managers = await Promise.all(
+      (keys.manager ?? []).map(async (key) => ({ key, me: (await get(key, '/v1/me')) as { userId: string } })),
+    );
+    const people = (await get(adminKey, '/v1/users?role=manager&pageSize=100')) as {
+      items: { id: string; manager: { chains: string[]; isChief: boolean } | null }[];
+    };
+    const chief = managers.find((m) => people.items.find((u) => u.id === m.me.userId)?.manager?.isChief);
+    const chain = people.items.find((u) => u.id === chief?.me.userId)?.manager?.chains[0];
+    expect(chief && chain).toBeTruthy();
+    const managerKey = chief?.key ?? '';
+
+    const created = await post(entKey, '/v1/needs', {
+      title: '整车热管理系统能效提升',
+      description:
+        '冬季续航衰减明显，希望引入CO2热泵或更高效的整车热管理系统，低温工况下制热能效提升30%以上，并兼顾电池包温控。',
+      chainId: chain,
+    });
+    expect(created.status).toBe(201);
+    const need = (await created.json()) as { id: string };
+
+    type Item = { id: string; stage: string; need: { id: string }; allowedMoves: string[] };
+    let item: Item | undefined;
+    for (let i = 0; i < 120 && !item; i++) {
+      const queue = (await get(managerKey, '/v1/queue?pageSize=100')) as { items: Item[] };
+      item = queue.items.find((q) => q.need.id === need.id);
+      if (!item) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(item?.stage).toBe('routed');
+    const id = item?.id ?? '';
+    expect((await post(managerKey, `/v1/suggestions/${id}/claim`)).status).toBe(200);
+    expect((await post(managerKey, `/v1/suggestions/${id}/decision`, { decision: 'accept' })).status).toBe(200);
+    const seen = (await get(entKey, `/v1/needs/${need.id}/suggestions`)) as { items: { id: string; stage: string }[] };
+    expect(seen.items.map((s) => s.id)).toContain(id);
+    expect((await post(managerKey, `/v1/suggestions/${id}/stage`, { to: 'contacted' })).status).toBe(200);
+    const poc = await post(managerKey, `/v1/suggestions/${id}/stage`, { to: 'poc' });
+    expect(poc.status).toBe(200);
+    expect(((await poc.json()) as { stage: string }).stage).toBe('poc');
+    const skip = await post(managerKey, `/v1/suggestions/${id}/stage`, { to: 'landed' });
+    expect(skip.status).toBe(409);
+  }, 120_000);
 });
