@@ -10,13 +10,22 @@ export type DbOrTx = Pick<Db, 'insert'>;
  * work commit or roll back together. `key` is the deterministic job id (no ':' — BullMQ reserves it); while
  * the same key is still pending, recording it again does nothing (the job reads current state when it runs).
  */
-export async function recordJob(
-  db: DbOrTx,
-  work: { job: string; key: string; payload: Record<string, unknown>; availableAt?: Date },
-): Promise<void> {
-  if (work.key.includes(':')) throw new Error(`job key must not contain ':' (${work.key})`);
+export type Work = { job: string; key: string; payload: Record<string, unknown>; availableAt?: Date };
+
+export function recordJob(db: DbOrTx, work: Work): Promise<void> {
+  return recordJobs(db, [work]);
+}
+
+/** Many at once (one statement): bulk ingest and matching record hundreds of jobs per transaction. */
+export async function recordJobs(db: DbOrTx, works: readonly Work[]): Promise<void> {
+  if (works.length === 0) return;
+  const bad = works.find((w) => w.key.includes(':'));
+  if (bad) throw new Error(`job key must not contain ':' (${bad.key})`);
+  const now = new Date();
+  // A key twice in one statement would make ON CONFLICT touch a row twice; the first occurrence wins.
+  const unique = [...new Map(works.map((w) => [w.key, w])).values()];
   await db
     .insert(outbox)
-    .values({ job: work.job, jobKey: work.key, payload: work.payload, availableAt: work.availableAt ?? new Date() })
+    .values(unique.map((w) => ({ job: w.job, jobKey: w.key, payload: w.payload, availableAt: w.availableAt ?? now })))
     .onConflictDoNothing({ target: outbox.jobKey, where: sql`status = 'pending'` });
 }

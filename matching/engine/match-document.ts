@@ -60,9 +60,11 @@ export function buildMatchDocument(
     confidentiality: input.row.confidentiality,
     chainId: chain?.chainId ?? null,
     chainSource: chain?.source ?? null,
-    normalized: `${title.normalized}\n${text.normalized}`,
+    // Joined as normalizeText joins lines (one space), so this is exactly the profile's `text`.
+    normalized: [title.normalized, text.normalized].filter((part) => part.length > 0).join(' '),
     words: [...title.words, ...text.words].join(' '),
-    profile,
+    // The profile's text is the normalised text: stored once, put back when the engine loads the row.
+    profile: { ...profile, text: '' },
     analyzerVersion,
   };
   return { ...values, sourceHash: hashOf(values) };

@@ -54,7 +54,7 @@ export class MatchEngine {
           status: row.status,
           confidentiality: row.confidentiality,
           chainId: row.chainId,
-          profile: row.profile as Profile,
+          profile: { ...(row.profile as Profile), text: row.normalized },
           normalized: row.normalized,
           words: row.words,
         });

@@ -4,7 +4,7 @@ import { needs } from '../../schema/needs.ts';
 import type { createAchievementInput } from '../achievements/achievement-input.ts';
 import type { Deps } from '../core/deps.ts';
 import type { createNeedInput } from '../needs/need-input.ts';
-import { recordIngest } from '../pipeline/record-ingest.ts';
+import { recordIngests } from '../pipeline/record-ingest.ts';
 import type { ImportKind } from './import-kinds.ts';
 
 export type ReadyRow = { row: number; data: Record<string, unknown>; orgId: string; importKey: string };
@@ -44,7 +44,11 @@ export async function insertBatch(deps: Deps, kind: ImportKind, batch: ReadyRow[
             .onConflictDoNothing({ target: needs.importKey })
             .returning({ id: needs.id, importKey: needs.importKey });
     // Issued together: postgres.js pipelines them on the transaction's connection (PGlite runs them in turn).
-    await Promise.all(inserted.map((row) => recordIngest(tx, kind, row.id)));
+    await recordIngests(
+      tx,
+      kind,
+      inserted.map((row) => row.id),
+    );
     return new Set(inserted.flatMap((row) => (row.importKey ? [row.importKey] : [])));
   });
 }

@@ -6,7 +6,7 @@ import { matchDocuments } from '../../schema/match-documents.ts';
 import { needs } from '../../schema/needs.ts';
 import { organisations } from '../../schema/organisations.ts';
 import type { Deps } from '../core/deps.ts';
-import { recordJob } from '../core/outbox.ts';
+import { recordJobs } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
 import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
@@ -62,10 +62,15 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
             .map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
         ),
       });
-    for (const doc of changed.filter((d) => isListed(kind, d.status))) {
-      const key = `match-${kind}-${doc.recordId}`;
-      await recordJob(tx, { job: jobNames.match, key, payload: { kind, id: doc.recordId } });
-    }
+    const listed = changed.filter((d) => isListed(kind, d.status));
+    await recordJobs(
+      tx,
+      listed.map((d) => ({
+        job: jobNames.match,
+        key: `match-${kind}-${d.recordId}`,
+        payload: { kind, id: d.recordId },
+      })),
+    );
   });
   return { ingested: docs.length, changed: changed.length };
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
-import { recordJob } from '../core/outbox.ts';
+import { recordJobs } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
 import type { DocMeta } from '../engine/kind-index.ts';
 import type { Profile } from '../engine/match-document.ts';
@@ -124,9 +124,10 @@ export async function matchRecord({ deps, kind, id }: { deps: Deps; kind: Record
           ),
         );
     }
-    for (const row of inserted) {
-      await recordJob(tx, { job: jobNames.route, key: `route-${row.id}`, payload: { suggestionId: row.id } });
-    }
+    await recordJobs(
+      tx,
+      inserted.map((row) => ({ job: jobNames.route, key: `route-${row.id}`, payload: { suggestionId: row.id } })),
+    );
     return inserted.length;
   });
   return { suggestions: ranked.length, created };

@@ -1,4 +1,4 @@
-import { type DbOrTx, recordJob } from '../core/outbox.ts';
+import { type DbOrTx, recordJobs } from '../core/outbox.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 
 /** Job names shared by the domain (which records work) and workers/ (which runs it). */
@@ -9,5 +9,12 @@ export const jobNames = { ingest: 'ingest', match: 'match', route: 'route' } as 
  * index, then matching. The job reads the record's current state, so one pending ingest covers many edits.
  */
 export function recordIngest(tx: DbOrTx, kind: RecordKind, id: string) {
-  return recordJob(tx, { job: jobNames.ingest, key: `ingest-${kind}-${id}`, payload: { kind, id } });
+  return recordIngests(tx, kind, [id]);
+}
+
+export function recordIngests(tx: DbOrTx, kind: RecordKind, ids: readonly string[]) {
+  return recordJobs(
+    tx,
+    ids.map((id) => ({ job: jobNames.ingest, key: `ingest-${kind}-${id}`, payload: { kind, id } })),
+  );
 }
