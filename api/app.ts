@@ -1,19 +1,28 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import type { JobQueueStats } from '../matching/admin/list-jobs.ts';
 import type { Deps } from '../matching/core/deps.ts';
 import { DomainError } from '../matching/core/errors.ts';
 import { toFieldIssues } from '../matching/core/validate.ts';
+import { createMetrics, type Metrics } from '../workers/metrics.ts';
+import { adminJobsPage } from './admin-jobs-page.ts';
 import { requireApiKey } from './auth.ts';
 import { renderDocsPage } from './docs-page.ts';
 import type { AppEnv } from './env.ts';
 import { limitBody, requireJsonBody } from './guards.ts';
+import { httpMetrics } from './metrics.ts';
 import { domainProblem, problem } from './problem.ts';
 import { requestContext } from './request-context.ts';
 import { registerHealthLive } from './routes/health-live.ts';
 import { registerHealthReady } from './routes/health-ready.ts';
 import { v1Routes } from './routes/index.ts';
+import { registerMetrics } from './routes/metrics.ts';
 
-export type AppOptions = { bodyLimitBytes: number };
+export type AppOptions = {
+  bodyLimitBytes: number;
+  /** This process's metrics (shared with its job runner); a fresh registry when absent. */
+  metrics?: Metrics;
+};
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -27,7 +36,7 @@ const openApiInfo = {
   },
 };
 
-export function createApp(deps: Deps, options: AppOptions) {
+export function createApp(deps: Deps & { jobQueue?: JobQueueStats }, options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     // Request validation failures become the same problem document as domain validation errors.
     defaultHook: (result, c) => {
@@ -37,16 +46,24 @@ export function createApp(deps: Deps, options: AppOptions) {
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 
+  const metrics = options.metrics ?? createMetrics();
+  metrics.watch({ db: deps.db, jobQueue: deps.jobQueue, logger: deps.logger });
+  app.use('*', httpMetrics(metrics));
   app.use('*', requestContext(deps));
   app.use('*', limitBody(options.bodyLimitBytes));
   app.use('*', requireJsonBody);
   registerHealthLive(app);
   registerHealthReady(app);
+  registerMetrics(app, metrics);
   app.use('/v1/*', requireApiKey);
   for (const register of v1Routes) register(app);
 
   app.doc31('/openapi.json', openApiInfo);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiInfo))));
+  app.get('/admin/jobs', (c) => {
+    const page = adminJobsPage();
+    return c.html(page.body, 200, page.headers);
+  });
   app.get('/', (c) => c.redirect('/docs'));
 
   app.notFound((c) =>

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
+import { createMetrics } from '../workers/metrics.ts';
 import { productionCatalog } from '../workers/processors.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
@@ -16,10 +17,15 @@ async function main() {
     if (demo) printDemoKeys(demo.keys);
   }
   // Without Redis the jobs run here; with Redis this process only dispatches and `npm run worker` runs them.
-  const jobs = createRunner(config, runtime.deps, productionCatalog(), { role: 'api' });
+  // One registry for this process: HTTP metrics from the app, job metrics from the runner when jobs run here.
+  const metrics = createMetrics();
+  const jobs = createRunner(config, runtime.deps, productionCatalog(), {
+    role: 'api',
+    listeners: [metrics.jobListener],
+  });
   await jobs.start();
   const deps = { ...runtime.deps, jobQueue: jobs.runner };
-  const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES, metrics });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info(
       { port: info.port, driver: runtime.driver, jobs: jobs.runner.kind },

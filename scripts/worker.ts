@@ -1,3 +1,4 @@
+import { createMetrics, serveMetrics } from '../workers/metrics.ts';
 import { productionCatalog } from '../workers/processors.ts';
 import { checkRedis, connectRedis } from '../workers/redis-connection.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -12,6 +13,7 @@ import { createRunner } from './create-runner.ts';
 async function main() {
   const config = loadConfig();
   if (!config.REDIS_URL) throw new ConfigError('Invalid configuration:\n  REDIS_URL: required for a worker process');
+  const metricsPort = parseMetricsPort(process.env.METRICS_PORT);
   const runtime = await createDeps(config);
   const { logger } = runtime.deps;
   const redis = connectRedis(config.REDIS_URL);
@@ -22,7 +24,15 @@ async function main() {
     logger.fatal({ health }, 'Redis must be reachable with maxmemory-policy noeviction');
     process.exit(1);
   }
-  const jobs = createRunner(config, runtime.deps, productionCatalog(), { role: 'worker' });
+  const metrics = createMetrics();
+  const jobs = createRunner(config, runtime.deps, productionCatalog(), {
+    role: 'worker',
+    listeners: [metrics.jobListener],
+  });
+  // Job counters, durations and queue depth; outbox and stage gauges come from the API process.
+  metrics.watch({ jobQueue: jobs.runner, logger });
+  const metricsServer =
+    metricsPort === undefined ? undefined : serveMetrics(metrics, { port: metricsPort, host: config.HOST, logger });
   await jobs.start();
   logger.info({ driver: runtime.driver, redis: health }, 'worker ready');
   let stopping = false;
@@ -32,12 +42,23 @@ async function main() {
     logger.info({ signal }, 'worker draining');
     // Jobs still running at the deadline keep their Redis lock until it expires; another worker takes them.
     setTimeout(() => process.exit(1), 30_000).unref();
+    metricsServer?.close();
     await jobs.stop({ drain: true });
     await runtime.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** `METRICS_PORT` (unset: no metrics listener) serves `GET /metrics` for this worker on `HOST`. */
+function parseMetricsPort(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError('Invalid configuration:\n  METRICS_PORT: expected a port number between 1 and 65535');
+  }
+  return port;
 }
 
 main().catch((error: unknown) => {

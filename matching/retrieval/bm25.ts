@@ -28,6 +28,9 @@ export class Bm25Field {
   private readonly postingTfs: number[][] = [];
   private readonly docLengths: number[] = [];
   private totalLength = 0;
+  /** k1·(1 − b + b·len/avg) per document; depends on the average length, so rebuilt when the pool changes. */
+  private norms = new Float64Array(0);
+  private normsFor = -1;
 
   constructor(readonly params: Bm25Params) {}
 
@@ -68,19 +71,34 @@ export class Bm25Field {
   accumulate(query: WeightedQuery, scores: Float64Array, weight = 1): void {
     const n = this.docCount;
     if (n === 0) return;
-    const avg = this.totalLength / n;
+    const norms = this.documentNorms();
+    const k1 = this.params.k1;
     for (const [term, qWeight] of query) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const docs = this.postingDocs[id] ?? [];
       const tfs = this.postingTfs[id] ?? [];
-      const idf = bm25Idf(n, docs.length) * qWeight * weight;
+      // bm25TermFrequency, with the per-document part precomputed: this loop is the whole query cost.
+      const factor = bm25Idf(n, docs.length) * qWeight * weight * (k1 + 1);
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] ?? 0;
         const tf = tfs[i] ?? 0;
-        scores[doc] = (scores[doc] ?? 0) + idf * bm25TermFrequency(tf, this.docLengths[doc] ?? 0, avg, this.params);
+        scores[doc] = (scores[doc] ?? 0) + (factor * tf) / (tf + (norms[doc] ?? 0));
       }
     }
+  }
+
+  private documentNorms(): Float64Array {
+    const n = this.docLengths.length;
+    const key = n * 1e9 + this.totalLength;
+    if (this.normsFor === key) return this.norms;
+    const avg = Math.max(this.totalLength / n, 1e-9);
+    const { k1, b } = this.params;
+    const norms = new Float64Array(n);
+    for (let doc = 0; doc < n; doc++) norms[doc] = k1 * (1 - b + (b * (this.docLengths[doc] ?? 0)) / avg);
+    this.norms = norms;
+    this.normsFor = key;
+    return norms;
   }
 }
 

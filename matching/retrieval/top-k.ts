@@ -26,9 +26,12 @@ export function topK(
   for (let doc = 0; doc < scores.length; doc++) {
     const score = scores[doc] ?? 0;
     if (skipZero && score === 0) continue;
-    // Filters run here, before the cut, so a filtered query still returns k hits when k exist.
+    const full = heapDocs.length >= k;
+    if (full && !(k > 0 && score > (heapScores[0] ?? 0))) continue;
+    // Filters run here, before the cut, so a filtered query still returns k hits when k exist; only for
+    // documents that would enter the top k, which keeps the filter off the bulk of a large pool.
     if (accept && !accept(doc)) continue;
-    if (heapDocs.length < k) {
+    if (!full) {
       heapDocs.push(doc);
       heapScores.push(score);
       let i = heapDocs.length - 1;
@@ -38,7 +41,7 @@ export function topK(
         swap(i, parent);
         i = parent;
       }
-    } else if (k > 0 && score > (heapScores[0] ?? 0)) {
+    } else {
       heapDocs[0] = doc;
       heapScores[0] = score;
       let i = 0;
