@@ -21,6 +21,15 @@ export const configSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   /** An alternative industry taxonomy (JSON), replacing Huzhou's 1366 on first start. */
   TAXONOMY_FILE: z.string().optional(),
+  /** Dense retrieval: an OpenAI-compatible embeddings endpoint, fused with BM25 when DENSE_WEIGHT > 0. */
+  EMBEDDINGS_URL: optionalUrl,
+  EMBEDDINGS_API_KEY: z.string().optional(),
+  EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  EMBEDDINGS_DIMENSIONS: z.coerce.number().int().positive().optional(),
+  DENSE_WEIGHT: z.coerce.number().min(0).max(1).default(0),
+  VECTOR_STORE: z.enum(['pgvector', 'qdrant']).default('pgvector'),
+  QDRANT_URL: optionalUrl,
+  QDRANT_API_KEY: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -29,8 +38,19 @@ export class ConfigError extends Error {}
 
 /** Parses once at start-up; the message names every bad variable so the operator can fix them in one go. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = configSchema.safeParse(env);
+  const result = configSchema.superRefine(requireDenseSettings).safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Settings that only make sense together; each missing one is named. */
+function requireDenseSettings(config: Config, ctx: z.RefinementCtx) {
+  // The local embedder earns no fusion weight (ADR 0002), so dense retrieval in the service needs an endpoint.
+  if (config.DENSE_WEIGHT > 0 && !config.EMBEDDINGS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_URL'], message: 'required when DENSE_WEIGHT > 0' });
+  }
+  if (config.VECTOR_STORE === 'qdrant' && !config.QDRANT_URL) {
+    ctx.addIssue({ code: 'custom', path: ['QDRANT_URL'], message: 'required when VECTOR_STORE=qdrant' });
+  }
 }

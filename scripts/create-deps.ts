@@ -3,6 +3,7 @@ import { MatchEngine } from '../matching/engine/match-engine.ts';
 import { openDb } from '../schema/db.ts';
 import { seedTaxonomyIfEmpty } from '../schema/seed/load-taxonomy.ts';
 import type { Config } from './config.ts';
+import { createDense } from './create-dense.ts';
 import { createLogger } from './logger.ts';
 
 export type Runtime = { deps: Deps; driver: 'pglite' | 'postgres'; close(): Promise<void> };
@@ -14,8 +15,9 @@ export async function createDeps(config: Config): Promise<Runtime> {
   await handle.migrate();
   const seeded = await seedTaxonomyIfEmpty(handle.db, config.TAXONOMY_FILE);
   if (seeded) logger.info({ taxonomy: config.TAXONOMY_FILE ?? 'huzhou-1366' }, 'industry taxonomy loaded');
+  const dense = await createDense(config, handle.db, logger);
   return {
-    deps: { db: handle.db, logger, clock: systemClock, engine: new MatchEngine(handle.db) },
+    deps: { db: handle.db, logger, clock: systemClock, engine: new MatchEngine(handle.db), dense },
     driver: handle.driver,
     close: () => handle.close(),
   };

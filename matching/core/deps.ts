@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../schema/db.ts';
+import type { Embedder } from '../embedders/embedder.ts';
 import type { MatchEngine } from '../engine/match-engine.ts';
+import type { VectorIndex } from '../vectors/vector-index.ts';
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -15,4 +17,9 @@ export type Deps = {
   clock: Clock;
   /** The in-memory lexical engine, caught up from `match_documents` before each use. */
   engine: MatchEngine;
+  /** Dense retrieval, when an embedder is configured with a fusion weight above 0 (see ADR 0002). */
+  dense?: DenseRetrieval | undefined;
 };
+
+/** An embedder and the vector index of its space; `weight` scales cosine against normalised BM25 in fusion. */
+export type DenseRetrieval = { embedder: Embedder; index: VectorIndex; weight: number };

@@ -10,6 +10,7 @@ import { recordJobs } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
 import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
+import { indexVectors } from './index-vectors.ts';
 import { isListed } from './listed.ts';
 import { jobNames } from './record-ingest.ts';
 
@@ -72,6 +73,7 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
       })),
     );
   });
+  if (deps.dense) await indexVectors(deps.dense, changed);
   return { ingested: docs.length, changed: changed.length };
 }
 

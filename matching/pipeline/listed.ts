@@ -1,7 +1,7 @@
 import type { RecordKind } from '../vectors/vector-index.ts';
 
 /** Statuses in which a record takes part in matching: open needs, published achievements. */
-const listedStatuses: Record<RecordKind, readonly string[]> = {
+export const listedStatuses: Record<RecordKind, readonly string[]> = {
   need: ['open', 'matching'],
   achievement: ['published'],
 };

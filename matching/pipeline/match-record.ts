@@ -10,7 +10,8 @@ import type { AchievementProfile, NeedProfile } from '../ranking/pair-profiles.t
 import { rankAchievementsForNeed, rankNeedsForAchievement } from '../ranking/rank-candidates.ts';
 import type { Suggestion } from '../ranking/suggestion.ts';
 import type { Audience, RecordKind } from '../vectors/vector-index.ts';
-import { isListed, otherKind } from './listed.ts';
+import { hybridCandidates } from './hybrid-candidates.ts';
+import { isListed, listedStatuses, otherKind } from './listed.ts';
 import { jobNames } from './record-ingest.ts';
 
 export const matchPayload = z.object({ kind: z.enum(['need', 'achievement']), id: z.uuid() });
@@ -67,23 +68,24 @@ export async function rankAgainst({
   const other = otherKind(kind);
   const visible = (m: DocMeta) =>
     'system' in audience || m.confidentiality !== 'confidential' || m.orgId === audience.orgId;
-  const hits = deps.engine.search(
-    other,
-    profile.text,
-    depth,
-    (m) => isListed(other, m.status) && m.orgId !== ownOrgId && visible(m),
-  );
+  const accept = (m: DocMeta) => isListed(other, m.status) && m.orgId !== ownOrgId && visible(m);
+  const hits = await hybridCandidates(deps, other, profile.text, depth, accept, {
+    kind: other,
+    audience,
+    statuses: [...listedStatuses[other]],
+    excludeOrgIds: ownOrgId ? [ownOrgId] : undefined,
+  });
   const names = await deps.engine.chainNames();
   const options = { chainName: (chainId: string) => names.get(chainId) };
   return kind === 'need'
     ? rankAchievementsForNeed(
         profile as NeedProfile,
-        hits.map((h) => ({ achievement: h.meta.profile as AchievementProfile, signals: { lexical: h.lexical } })),
+        hits.map((h) => ({ achievement: h.meta.profile as AchievementProfile, signals: h.signals })),
         options,
       )
     : rankNeedsForAchievement(
         profile as AchievementProfile,
-        hits.map((h) => ({ need: h.meta.profile as NeedProfile, signals: { lexical: h.lexical } })),
+        hits.map((h) => ({ need: h.meta.profile as NeedProfile, signals: h.signals })),
         options,
       );
 }

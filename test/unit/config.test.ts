@@ -22,4 +22,10 @@ describe('config', () => {
       for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL']) expect(message).toContain(name);
     }
   });
+
+  it('names the settings dense retrieval needs', () => {
+    expect(() => loadConfig({ DENSE_WEIGHT: '0.2' })).toThrow(/EMBEDDINGS_URL/);
+    expect(() => loadConfig({ VECTOR_STORE: 'qdrant' })).toThrow(/QDRANT_URL/);
+    expect(loadConfig({ DENSE_WEIGHT: '0.2', EMBEDDINGS_URL: 'http://127.0.0.1:9/v1' }).DENSE_WEIGHT).toBe(0.2);
+  });
 });
