@@ -1,4 +1,4 @@
-import { LexicalIndex, lexicalQuery } from '../retrieval/lexical-index.ts';
+import { DEFAULT_LEXICAL_CONFIG, LexicalIndex, lexicalQuery } from '../retrieval/lexical-index.ts';
 import { type Scored, topK } from '../retrieval/top-k.ts';
 import { analyzeText } from '../text/analyze.ts';
 import { cjkBigrams, cjkChars } from '../text/bigrams.ts';
@@ -28,7 +28,7 @@ const isCodeToken = (w: string) => !isCjk(w.charAt(0));
  * appends a new document and tombstones the old one; filters run before the top-k cut.
  */
 export class KindIndex {
-  private readonly lexical = new LexicalIndex();
+  private readonly lexical = new LexicalIndex(DEFAULT_LEXICAL_CONFIG, false);
   private readonly metas: DocMeta[] = [];
   private readonly byRecord = new Map<string, number>();
   private dead = 0;

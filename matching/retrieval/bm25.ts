@@ -24,8 +24,11 @@ export type WeightedQuery = Map<string, number>;
 /** One field's postings. Documents are dense internal numbers assigned by the caller in order. */
 export class Bm25Field {
   private readonly termIds = new Map<string, number>();
-  private readonly postingDocs: number[][] = [];
-  private readonly postingTfs: number[][] = [];
+  // Typed, growable posting lists: at 100k documents there are tens of millions of postings, and plain
+  // arrays of numbers would cost several times the memory and keep the garbage collector busy.
+  private postingDocs: Int32Array[] = [];
+  private postingTfs: Uint16Array[] = [];
+  private postingLengths: number[] = [];
   private readonly docLengths: number[] = [];
   private totalLength = 0;
   /** k1·(1 − b + b·len/avg) per document; depends on the average length, so rebuilt when the pool changes. */
@@ -48,19 +51,38 @@ export class Bm25Field {
       if (id === undefined) {
         id = this.postingDocs.length;
         this.termIds.set(term, id);
-        this.postingDocs.push([]);
-        this.postingTfs.push([]);
+        this.postingDocs.push(new Int32Array(4));
+        this.postingTfs.push(new Uint16Array(4));
+        this.postingLengths.push(0);
       }
-      this.postingDocs[id]?.push(doc);
-      this.postingTfs[id]?.push(tf);
+      this.appendPosting(id, doc, tf);
     }
     this.docLengths.push(terms.length);
     this.totalLength += terms.length;
   }
 
+  private appendPosting(id: number, doc: number, tf: number): void {
+    const length = this.postingLengths[id] ?? 0;
+    let docs = this.postingDocs[id] ?? new Int32Array(4);
+    let tfs = this.postingTfs[id] ?? new Uint16Array(4);
+    if (length === docs.length) {
+      const grownDocs = new Int32Array(length * 2);
+      grownDocs.set(docs);
+      const grownTfs = new Uint16Array(length * 2);
+      grownTfs.set(tfs);
+      docs = grownDocs;
+      tfs = grownTfs;
+      this.postingDocs[id] = docs;
+      this.postingTfs[id] = tfs;
+    }
+    docs[length] = doc;
+    tfs[length] = Math.min(tf, 65_535);
+    this.postingLengths[id] = length + 1;
+  }
+
   docFreq(term: string): number {
     const id = this.termIds.get(term);
-    return id === undefined ? 0 : (this.postingDocs[id]?.length ?? 0);
+    return id === undefined ? 0 : (this.postingLengths[id] ?? 0);
   }
 
   idf(term: string): number {
@@ -76,11 +98,13 @@ export class Bm25Field {
     for (const [term, qWeight] of query) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
-      const docs = this.postingDocs[id] ?? [];
-      const tfs = this.postingTfs[id] ?? [];
+      const docs = this.postingDocs[id];
+      const tfs = this.postingTfs[id];
+      const length = this.postingLengths[id] ?? 0;
+      if (!docs || !tfs) continue;
       // bm25TermFrequency, with the per-document part precomputed: this loop is the whole query cost.
-      const factor = bm25Idf(n, docs.length) * qWeight * weight * (k1 + 1);
-      for (let i = 0; i < docs.length; i++) {
+      const factor = bm25Idf(n, length) * qWeight * weight * (k1 + 1);
+      for (let i = 0; i < length; i++) {
         const doc = docs[i] ?? 0;
         const tf = tfs[i] ?? 0;
         scores[doc] = (scores[doc] ?? 0) + (factor * tf) / (tf + (norms[doc] ?? 0));

@@ -28,8 +28,16 @@ export class LexicalIndex {
   private readonly fields: Record<LexicalField, Bm25Field>;
   /** Forward index, kept for pseudo-relevance feedback and explanations. */
   private readonly docs: AnalyzedTerms[] = [];
+  private count = 0;
 
-  constructor(readonly config: LexicalConfig = DEFAULT_LEXICAL_CONFIG) {
+  /**
+   * `keepTerms` keeps each document's tokens for pseudo-relevance feedback; the service's engine does not use
+   * feedback and, at 100k documents, cannot afford a second copy of every token.
+   */
+  constructor(
+    readonly config: LexicalConfig = DEFAULT_LEXICAL_CONFIG,
+    private readonly keepTerms = true,
+  ) {
     this.fields = {
       words: new Bm25Field(config.bm25),
       bigrams: new Bm25Field(config.bm25),
@@ -38,7 +46,7 @@ export class LexicalIndex {
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.count;
   }
 
   field(name: LexicalField): Bm25Field {
@@ -46,9 +54,10 @@ export class LexicalIndex {
   }
 
   add(doc: AnalyzedTerms): number {
-    const n = this.docs.length;
+    const n = this.count;
     for (const name of LEXICAL_FIELDS) this.fields[name].addDocument(n, doc[name]);
-    this.docs.push({ words: doc.words, bigrams: doc.bigrams, chars: doc.chars });
+    this.count++;
+    if (this.keepTerms) this.docs.push({ words: doc.words, bigrams: doc.bigrams, chars: doc.chars });
     return n;
   }
 
@@ -57,7 +66,7 @@ export class LexicalIndex {
   }
 
   score(query: LexicalQuery): Float64Array {
-    const scores = new Float64Array(this.docs.length);
+    const scores = new Float64Array(this.count);
     for (const name of LEXICAL_FIELDS) {
       const weight = this.config.weights[name];
       if (weight > 0) this.fields[name].accumulate(query[name], scores, weight);

@@ -1,17 +1,23 @@
-import { isCjk } from './segment.ts';
+/** The CJK ranges the tokenizer treats as Chinese characters (all in the Basic Multilingual Plane). */
+function isCjkCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
 
-/** Maximal runs of CJK characters; punctuation, spaces and latin break a run. */
+/**
+ * Maximal runs of CJK characters; punctuation, spaces and latin break a run. Scanned by code unit: every
+ * CJK character here is one UTF-16 unit, and a surrogate (a character outside these ranges) breaks a run.
+ */
 export function cjkRuns(normalized: string): string[] {
   const runs: string[] = [];
-  let current = '';
-  for (const ch of normalized) {
-    if (isCjk(ch)) current += ch;
-    else if (current) {
-      runs.push(current);
-      current = '';
+  let start = -1;
+  for (let i = 0; i <= normalized.length; i++) {
+    const inRun = i < normalized.length && isCjkCode(normalized.charCodeAt(i));
+    if (inRun && start < 0) start = i;
+    else if (!inRun && start >= 0) {
+      runs.push(normalized.slice(start, i));
+      start = -1;
     }
   }
-  if (current) runs.push(current);
   return runs;
 }
 
@@ -21,7 +27,11 @@ export function cjkRuns(normalized: string): string[] {
  * from mattering.
  */
 export function cjkChars(normalized: string): string[] {
-  return cjkRuns(normalized).flatMap((run) => Array.from(run));
+  const chars: string[] = [];
+  for (let i = 0; i < normalized.length; i++) {
+    if (isCjkCode(normalized.charCodeAt(i))) chars.push(normalized.charAt(i));
+  }
+  return chars;
 }
 
 /**
@@ -32,12 +42,11 @@ export function cjkChars(normalized: string): string[] {
 export function cjkBigrams(normalized: string): string[] {
   const grams: string[] = [];
   for (const run of cjkRuns(normalized)) {
-    const chars = Array.from(run);
-    if (chars.length === 1) {
+    if (run.length === 1) {
       grams.push(run);
       continue;
     }
-    for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i]}${chars[i + 1]}`);
+    for (let i = 0; i + 1 < run.length; i++) grams.push(run.slice(i, i + 2));
   }
   return grams;
 }
