@@ -44,9 +44,8 @@ export class Bm25Field {
   /** Must be called with doc = docCount, i.e. documents are appended in order. */
   addDocument(doc: number, terms: readonly string[]): void {
     if (doc !== this.docLengths.length) throw new Error(`documents must be appended in order: ${doc}`);
-    const counts = new Map<string, number>();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [term, tf] of counts) {
+    // One pass, no per-document map: a term seen again in this document bumps its last posting's tf.
+    for (const term of terms) {
       let id = this.termIds.get(term);
       if (id === undefined) {
         id = this.postingDocs.length;
@@ -55,7 +54,13 @@ export class Bm25Field {
         this.postingTfs.push(new Uint16Array(4));
         this.postingLengths.push(0);
       }
-      this.appendPosting(id, doc, tf);
+      const length = this.postingLengths[id] ?? 0;
+      const tfs = this.postingTfs[id];
+      if (length > 0 && this.postingDocs[id]?.[length - 1] === doc && tfs) {
+        tfs[length - 1] = Math.min((tfs[length - 1] ?? 0) + 1, 65_535);
+      } else {
+        this.appendPosting(id, doc, 1);
+      }
     }
     this.docLengths.push(terms.length);
     this.totalLength += terms.length;
