@@ -47,7 +47,10 @@ export function createRunner(
   options: RunnerOptions,
 ): JobSystem {
   if (options.role === 'worker' && !config.REDIS_URL) throw new Error('a worker process needs REDIS_URL');
-  const listeners = [outboxListener(deps.db, deps.clock), ...(options.listeners ?? [])];
+  // In one process a finished job has just recorded its follow-up (ingest → match → route): the relay is woken
+  // to hand it over at once instead of after its poll interval.
+  const wakeRelay: JobListener = () => relay.wake();
+  const listeners = [outboxListener(deps.db, deps.clock), ...(options.listeners ?? []), wakeRelay];
   const runner = config.REDIS_URL
     ? createBullmqRunner({
         deps,

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 
-export type Poller = { start(): void; stop(): Promise<void> };
+export type Poller = {
+  start(): void;
+  stop(): Promise<void>;
+  /** Runs the next tick now instead of after the interval (no-op while a tick is running or when stopped). */
+  wake(): void;
+};
 
 /**
  * Runs `tick` every `intervalMs`, at once again while it reports more work (a full batch), never two at a
@@ -12,6 +17,7 @@ export function createPoller(name: string, intervalMs: number, tick: () => Promi
   let running = false;
 
   const loop = async () => {
+    timer = undefined;
     let more = false;
     try {
       more = await tick();
@@ -34,6 +40,13 @@ export function createPoller(name: string, intervalMs: number, tick: () => Promi
       running = false;
       clearTimeout(timer);
       await current;
+    },
+    wake() {
+      if (!running || timer === undefined) return;
+      // A tick in flight reschedules itself when done; only an idle wait is cut short.
+      clearTimeout(timer);
+      timer = undefined;
+      schedule();
     },
   };
 }
