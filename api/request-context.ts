@@ -19,6 +19,8 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
+    // A successful write has recorded its background work (outbox) by now; let a local relay take it at once.
+    if (c.req.method !== 'GET' && c.res.status < 300) deps.workRecorded?.();
     const actor = c.get('actor');
     deps.logger.info(
       {

@@ -30,6 +30,8 @@ export type JobSystem = {
   /** Whether this process executes jobs (false: the API with Redis, which only dispatches). */
   executes: boolean;
   start(): Promise<void>;
+  /** Hands recorded work to the runner now rather than at the relay's next poll. */
+  wake(): void;
   /** Stops polling, then stops the runner; `drain` (the default) lets running jobs finish. */
   stop(options?: { drain?: boolean }): Promise<void>;
 };
@@ -91,6 +93,7 @@ export function createRunner(
       reconciler?.start();
       schedule?.start();
     },
+    wake: () => relay.wake(),
     async stop({ drain = true } = {}) {
       await Promise.all([relay.stop(), reconciler?.stop(), schedule?.stop()]);
       await runner.stop({ drain });

@@ -24,7 +24,7 @@ async function main() {
     listeners: [metrics.jobListener],
   });
   await jobs.start();
-  const deps = { ...runtime.deps, jobQueue: jobs.runner };
+  const deps = { ...runtime.deps, jobQueue: jobs.runner, workRecorded: () => jobs.wake() };
   const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES, metrics });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info(

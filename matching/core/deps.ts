@@ -19,6 +19,8 @@ export type Deps = {
   engine: MatchEngine;
   /** Dense retrieval, when an embedder is configured with a fusion weight above 0 (see ADR 0002). */
   dense?: DenseRetrieval | undefined;
+  /** Called after a write that recorded work, so a local relay hands it over without waiting for its poll. */
+  workRecorded?: (() => void) | undefined;
 };
 
 /** An embedder and the vector index of its space; `weight` scales cosine against normalised BM25 in fusion. */

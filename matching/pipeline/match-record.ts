@@ -93,7 +93,7 @@ export async function rankAgainst({
 /**
  * The match job: stores the record's best pairs as suggestions. One row per pair whichever direction finds
  * it; a pair still only `suggested` gets its score refreshed, a worked pair is left alone. New pairs record
- * their routing job in the same transaction.
+ * their routing job (one for all of them) in the same transaction.
  */
 export async function matchRecord({ deps, kind, id }: { deps: Deps; kind: RecordKind; id: string }) {
   const ranked = await rankMatches({ deps, kind, id, audience: { system: true }, limit: matchDepth.suggestions });
@@ -126,10 +126,11 @@ export async function matchRecord({ deps, kind, id }: { deps: Deps; kind: Record
           ),
         );
     }
-    await recordJobs(
-      tx,
-      inserted.map((row) => ({ job: jobNames.route, key: `route-${row.id}`, payload: { suggestionId: row.id } })),
-    );
+    const first = inserted[0];
+    if (first) {
+      const suggestionIds = inserted.map((row) => row.id);
+      await recordJobs(tx, [{ job: jobNames.route, key: `route-${first.id}`, payload: { suggestionIds } }]);
+    }
     return inserted.length;
   });
   return { suggestions: ranked.length, created };

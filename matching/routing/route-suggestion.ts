@@ -7,7 +7,11 @@ import { recordEvent } from '../queue/record-event.ts';
 import { lockPair } from './pair-context.ts';
 import { decideRouting, type RoutingRecord } from './routing-record.ts';
 
-export const routePayload = z.object({ suggestionId: z.uuid() });
+/** One pair, or all the new pairs of one match run (one job instead of one per pair keeps the queue short). */
+export const routePayload = z.union([
+  z.object({ suggestionId: z.uuid() }),
+  z.object({ suggestionIds: z.array(z.uuid()).min(1).max(100) }),
+]);
 
 export type RouteOutcome = {
   status: 'routed' | 'unrouted' | 'already_routed' | 'missing';
@@ -15,10 +19,14 @@ export type RouteOutcome = {
   routing?: RoutingRecord | undefined;
 };
 
-/** The `route` job: payload `{ suggestionId }`; state is read from Postgres when it runs. */
-export async function processRoute(deps: Deps, payload: unknown, _meta?: unknown): Promise<RouteOutcome> {
-  const { suggestionId } = parseInput(routePayload, payload);
-  return routeSuggestion({ deps, suggestionId });
+/** The `route` job: payload `{ suggestionId }` or `{ suggestionIds }`; state is read from Postgres when it runs. */
+export async function processRoute(deps: Deps, payload: unknown, _meta?: unknown): Promise<RouteOutcome[]> {
+  const input = parseInput(routePayload, payload);
+  const ids = 'suggestionId' in input ? [input.suggestionId] : input.suggestionIds;
+  // Each pair in its own transaction, in order: a retry re-runs them all, and routed ones are left alone.
+  const outcomes: RouteOutcome[] = [];
+  for (const suggestionId of ids) outcomes.push(await routeSuggestion({ deps, suggestionId }));
+  return outcomes;
 }
 
 /**

@@ -66,7 +66,7 @@ type AppWiring = { bodyLimitBytes: number; metrics: Metrics };
 
 /** Serves the real app on an ephemeral loopback port, wired as scripts/start.ts wires it. */
 async function serveApp(runtime: Runtime, jobs: JobSystem, options: AppWiring, cleanup: Cleanup) {
-  const deps = { ...runtime.deps, jobQueue: jobs.runner };
+  const deps = { ...runtime.deps, jobQueue: jobs.runner, workRecorded: () => jobs.wake() };
   const app = createApp(deps, options);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -17,7 +17,12 @@ export type QueueCtx = { deps: Deps; call: Call; ent: Persona; inst: Persona; ad
 const meta = { jobId: 'test', attempt: 1 };
 
 /** Runs the route job's processor, as a worker would. */
-export const route = (deps: Deps, suggestionId: string) => processRoute(deps, { suggestionId }, meta);
+/** The route job for one pair; its one outcome. */
+export const route = async (deps: Deps, suggestionId: string) => {
+  const [outcome] = await processRoute(deps, { suggestionId }, meta);
+  if (!outcome) throw new Error('route job gave no outcome');
+  return outcome;
+};
 
 /** `n` pairs already being worked by `manager`, so routing sees a load. */
 export async function giveLoad(ctx: QueueCtx, manager: Persona, chain: string, n: number) {

@@ -69,6 +69,7 @@ export function pipelineSuite(backend: Backend, serverUrl?: string) {
         .from(outbox)
         .where(eq(outbox.jobKey, `route-${pair?.id}`));
       expect(routeJobs).toHaveLength(1);
+      expect(routeJobs[0]?.payload).toEqual({ suggestionIds: [pair?.id] });
     });
 
     it('never duplicates a pair, from either direction or on a re-run', async () => {
