@@ -6,7 +6,12 @@ import type { VectorRecord } from '../vectors/vector-index.ts';
  * Embeds changed documents into the configured vector space. Runs after the match document commits; a failure
  * throws so the ingest job retries, and upserts are idempotent, so a retry only repeats work.
  */
-export async function indexVectors(dense: DenseRetrieval, docs: readonly MatchDocumentValues[]): Promise<void> {
+type Embeddable = Pick<
+  MatchDocumentValues,
+  'kind' | 'recordId' | 'orgId' | 'status' | 'confidentiality' | 'chainId' | 'normalized'
+>;
+
+export async function indexVectors(dense: DenseRetrieval, docs: readonly Embeddable[]): Promise<void> {
   if (docs.length === 0) return;
   const vectors = await dense.embedder.embed(docs.map((d) => d.normalized));
   const records: VectorRecord[] = docs.map((doc, i) => ({

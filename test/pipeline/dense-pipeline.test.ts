@@ -5,6 +5,9 @@ import type { Deps } from '../../matching/core/deps.ts';
 import { createOpenAiEmbedder } from '../../matching/embedders/openai-embedder.ts';
 import { createNeed } from '../../matching/needs/create-need.ts';
 import { rankMatches } from '../../matching/pipeline/match-record.ts';
+import { processReembed } from '../../matching/pipeline/reembed-record.ts';
+import { requeueDocuments } from '../../matching/pipeline/requeue-documents.ts';
+import { processRescore } from '../../matching/pipeline/rescore-record.ts';
 import { createPgvectorIndex } from '../../matching/vectors/pgvector-index.ts';
 import { recordVectors } from '../../schema/record-vectors.ts';
 import { suggestions } from '../../schema/suggestions.ts';
@@ -85,5 +88,30 @@ describe('matching pipeline with dense retrieval', () => {
       limit: 50,
     });
     expect(system.map((s) => s.needId)).toContain(secret.id);
+  });
+
+  it('re-embeds every document into a new space and rescores without duplicating pairs', async () => {
+    const before = await deps.db.select().from(suggestions);
+    const embedder = createOpenAiEmbedder({
+      baseURL: fake.baseURL,
+      apiKey: fake.apiKey,
+      model: 'text-embedding-3-large',
+      dimensions: 32,
+    });
+    const space = { embedderId: embedder.id, version: embedder.version, dimensions: 32 };
+    const index = createPgvectorIndex(deps.db, space);
+    await index.ensure();
+    const next: Deps = { ...deps, dense: { embedder, index, weight: 0.1 } };
+    const reembeds = await requeueDocuments({ deps: next, job: 'reembed' });
+    const rescores = await requeueDocuments({ deps: next, job: 'rescore' });
+    expect(reembeds).toBeGreaterThan(rescores - 1);
+    await drainOutbox(next, ['reembed', 'rescore'], { reembed: processReembed, rescore: processRescore });
+    expect(await index.count()).toBe(reembeds);
+    const after = await deps.db.select().from(suggestions);
+    expect(after.length).toBe(new Set(after.map((s) => `${s.needId}/${s.achievementId}`)).size);
+    expect(after.length).toBeGreaterThanOrEqual(before.length);
+    await expect(processReembed(deps, { kind: 'need', id: before[0]?.needId, space: 'other@1' })).rejects.toThrow(
+      /space/,
+    );
   });
 });

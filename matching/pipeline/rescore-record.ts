@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Deps } from '../core/deps.ts';
+import { parseInput } from '../core/validate.ts';
+import { matchRecord } from './match-record.ts';
+
+export const rescorePayload = z.object({
+  kind: z.enum(['need', 'achievement']),
+  id: z.uuid(),
+  modelVersion: z.string().min(1),
+});
+
+/**
+ * The rescore job: after a ranker version is promoted, re-run the record's matching with it. Pairs still only
+ * suggested get the new score, features and explanation; pairs a manager is working keep theirs (their
+ * stored values are what the decision was made on); better new pairs are added and routed.
+ */
+export async function processRescore(deps: Deps, payload: unknown) {
+  const { kind, id } = parseInput(rescorePayload, payload);
+  return matchRecord({ deps, kind, id });
+}

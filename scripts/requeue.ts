@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { requeueDocuments } from '../matching/pipeline/requeue-documents.ts';
+import { outbox } from '../schema/outbox.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createDeps } from './create-deps.ts';
+
+/**
+ * npm run rescore [-- --wait]   re-rank every open record with the current ranker
+ * npm run reembed [-- --wait]   embed every document into the configured (new) embedding space
+ * Records the jobs; the running service or workers do them. With --wait, reports progress until they are done.
+ */
+async function main() {
+  const { values, positionals } = parseArgs({
+    options: { wait: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const job = positionals[0];
+  if (job !== 'rescore' && job !== 'reembed') throw new ConfigError('usage: requeue.ts rescore|reembed [--wait]');
+  const runtime = await createDeps({ ...loadConfig(), LOG_LEVEL: 'warn' });
+  try {
+    const started = performance.now();
+    const total = await requeueDocuments({
+      deps: runtime.deps,
+      job,
+      onProgress: (n) => process.stderr.write(`recorded ${n} ${job} jobs\n`),
+    });
+    process.stdout.write(`${job}: ${total} jobs recorded\n`);
+    while (values.wait) {
+      const [row] = await runtime.deps.db
+        .select({ n: count() })
+        .from(outbox)
+        .where(and(eq(outbox.job, job), inArray(outbox.status, ['pending', 'dispatched'])));
+      const left = row?.n ?? 0;
+      const seconds = (performance.now() - started) / 1000;
+      process.stderr.write(`${job}: ${total - left}/${total} done (${Math.round((total - left) / seconds)}/s)\n`);
+      if (left === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  } finally {
+    await runtime.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});
