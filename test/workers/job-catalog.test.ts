@@ -39,7 +39,15 @@ describe('job catalog', () => {
   it('leaves out jobs without a processor, so nobody claims work they cannot run', () => {
     const catalog = createJobCatalog({ ingest: async () => {} });
     expect([...catalog.keys()]).toEqual(['ingest']);
-    expect([...productionCatalog().keys()].sort()).toEqual(['ingest', 'match', 'notify', 'route', 'sla-sweep']);
+    expect([...productionCatalog().keys()].sort()).toEqual([
+      'ingest',
+      'match',
+      'notify',
+      'reembed',
+      'rescore',
+      'route',
+      'sla-sweep',
+    ]);
   });
 
   it('rejects names BullMQ cannot take and impossible settings', () => {
