@@ -30,6 +30,8 @@ export const configSchema = z.object({
   VECTOR_STORE: z.enum(['pgvector', 'qdrant']).default('pgvector'),
   QDRANT_URL: optionalUrl,
   QDRANT_API_KEY: z.string().optional(),
+  /** A worker process serves `GET /metrics` on this port when set (the API serves it on PORT). */
+  METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -13,7 +13,7 @@ import { createRunner } from './create-runner.ts';
 async function main() {
   const config = loadConfig();
   if (!config.REDIS_URL) throw new ConfigError('Invalid configuration:\n  REDIS_URL: required for a worker process');
-  const metricsPort = parseMetricsPort(process.env.METRICS_PORT);
+  const metricsPort = config.METRICS_PORT;
   const runtime = await createDeps(config);
   const { logger } = runtime.deps;
   const redis = connectRedis(config.REDIS_URL);
@@ -49,16 +49,6 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-}
-
-/** `METRICS_PORT` (unset: no metrics listener) serves `GET /metrics` for this worker on `HOST`. */
-function parseMetricsPort(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError('Invalid configuration:\n  METRICS_PORT: expected a port number between 1 and 65535');
-  }
-  return port;
 }
 
 main().catch((error: unknown) => {
