@@ -15,13 +15,12 @@ import { MatchEngine } from '../matching/engine/match-engine.ts';
 import { loadEvalSplit } from '../matching/eval/dataset.ts';
 import { ingestRecords } from '../matching/pipeline/ingest-record.ts';
 import { rankMatches } from '../matching/pipeline/match-record.ts';
-import { achievements } from '../schema/achievements.ts';
 import { openDb } from '../schema/db.ts';
 import { needs } from '../schema/needs.ts';
 import { organisations } from '../schema/organisations.ts';
 import { seedTaxonomyIfEmpty } from '../schema/seed/load-taxonomy.ts';
 import { median, p95 } from './bench/percentiles.ts';
-import { poolDocuments } from './bench/pool.ts';
+import { loadPool } from './bench/pipeline-setup.ts';
 
 const { values } = parseArgs({
   options: {
@@ -55,39 +54,12 @@ for (const n of sizes) {
     clock: systemClock,
     engine: new MatchEngine(handle.db),
   };
-  const [institute, enterprise] = await handle.db
+  const [enterprise] = await handle.db
     .insert(organisations)
-    .values([
-      { name: '基准成果机构', kind: 'institute' as const },
-      { name: '基准需求企业', kind: 'enterprise' as const },
-    ])
+    .values({ name: '基准需求企业', kind: 'enterprise' })
     .returning({ id: organisations.id });
-  if (!institute || !enterprise) throw new Error('could not create benchmark organisations');
-
-  const started = performance.now();
-  let done = 0;
-  let lastReport = started;
-  let batch: { id: string; orgId: string; title: string; abstract: string }[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await handle.db.insert(achievements).values(batch);
-    await ingestRecords({ deps, kind: 'achievement', ids: batch.map((r) => r.id) });
-    done += batch.length;
-    batch = [];
-    const now = performance.now();
-    if (now - lastReport > 2000 || done === n) {
-      lastReport = now;
-      const rate = Math.round(done / ((now - started) / 1000));
-      process.stderr.write(`pool ${n}: ingested ${done}/${n} (${rate} docs/s)\n`);
-    }
-  };
-  for (const doc of poolDocuments(split.corpus, n)) {
-    batch.push({ id: randomUUID(), orgId: institute.id, title: doc.title, abstract: doc.text });
-    if (batch.length >= batchSize) await flush();
-  }
-  await flush();
-  await deps.engine.sync();
-  const ingestSeconds = (performance.now() - started) / 1000;
+  if (!enterprise) throw new Error('could not create the benchmark enterprise');
+  const { seconds: ingestSeconds } = await loadPool(deps, split.corpus, n, { batchSize, label: `pool ${n}` });
 
   const queries = split.queries.slice(0, needCount);
   const needRows = queries.map((q) => ({ id: randomUUID(), orgId: enterprise.id, title: q.text, description: q.text }));
