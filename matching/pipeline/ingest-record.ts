@@ -13,6 +13,7 @@ import type { RecordKind } from '../vectors/vector-index.ts';
 import { indexVectors } from './index-vectors.ts';
 import { isListed } from './listed.ts';
 import { jobNames } from './record-ingest.ts';
+import { withdrawOpenPairs } from './withdraw-open-pairs.ts';
 
 export const ingestPayload = z.object({ kind: z.enum(['need', 'achievement']), id: z.uuid() });
 
@@ -63,6 +64,8 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
             .map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
         ),
       });
+    const withdrawn = changed.filter((d) => d.status === 'withdrawn').map((d) => d.recordId);
+    await withdrawOpenPairs(tx, kind, withdrawn, deps.clock.now());
     const listed = changed.filter((d) => isListed(kind, d.status));
     await recordJobs(
       tx,

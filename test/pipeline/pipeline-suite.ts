@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAchievement } from '../../matching/achievements/create-achievement.ts';
 import type { Deps } from '../../matching/core/deps.ts';
@@ -9,7 +9,7 @@ import { ingestRecords } from '../../matching/pipeline/ingest-record.ts';
 import { matchRecord, rankMatches } from '../../matching/pipeline/match-record.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
 import { outbox } from '../../schema/outbox.ts';
-import { suggestions } from '../../schema/suggestions.ts';
+import { suggestionEvents, suggestions } from '../../schema/suggestions.ts';
 import { drainOutbox } from '../support/drain-outbox.ts';
 import { makePersona, type Persona, sampleAchievement, sampleNeed } from '../support/factories.ts';
 import { type Backend, openTestDb } from '../support/test-db.ts';
@@ -96,9 +96,24 @@ export function pipelineSuite(backend: Backend, serverUrl?: string) {
       await drainOutbox(deps);
       const ranked = await rankMatches({ deps, kind: 'need', id: need.id, audience: { system: true }, limit: 5 });
       expect(ranked[0]?.explanation.sharedTerms.join()).toMatch(/液冷/);
+      const open = await deps.db.select().from(suggestions).where(eq(suggestions.needId, need.id));
+      expect(open.length).toBeGreaterThan(0);
       await withdrawNeed({ deps, actor: ent, id: need.id });
       await drainOutbox(deps);
       expect(await rankMatches({ deps, kind: 'need', id: need.id, audience: { system: true }, limit: 5 })).toEqual([]);
+      // Its proposals leave the queues with it, each with a system event saying why.
+      const after = await deps.db.select().from(suggestions).where(eq(suggestions.needId, need.id));
+      expect(after.map((s) => s.stage)).toEqual(open.map(() => 'withdrawn'));
+      const events = await deps.db
+        .select()
+        .from(suggestionEvents)
+        .where(
+          inArray(
+            suggestionEvents.suggestionId,
+            after.map((s) => s.id),
+          ),
+        );
+      expect(events.map((e) => e.data)).toEqual(open.map(() => ({ reason: 'need_withdrawn' })));
     });
 
     it("never shows another organisation's confidential need, even to a perfect match", async () => {
