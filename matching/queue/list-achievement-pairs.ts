@@ -1,15 +1,13 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import { suggestions } from '../../schema/suggestions.ts';
 import { loadOwnAchievement } from '../achievements/load-achievement.ts';
 import { isAdmin } from '../core/actor.ts';
-import { type Page, type PageInput, pageOffset } from '../core/pagination.ts';
+import type { Page, PageInput } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
 import type { Explanation } from '../ranking/explanation.ts';
 import { levelByConfidentiality, type PairLevel, type PairNeedView, pairNeedView } from './pair-views.ts';
 import { partyPairsInput } from './party-input.ts';
-import { selectPairs } from './queue-item.ts';
-import { partyStages, type Stage } from './stage-machine.ts';
+import { partyPairsPage } from './party-pairs-page.ts';
+import type { Stage } from './stage-machine.ts';
 
 export type AchievementPairView = {
   id: string;
@@ -37,13 +35,7 @@ export async function listAchievementPairs({
 }: WithIdAndInput<PageInput | unknown>): Promise<Page<AchievementPairView>> {
   const query = parseInput(partyPairsInput, input);
   const achievement = await loadOwnAchievement(deps, actor, id);
-  const where = and(eq(suggestions.achievementId, achievement.id), inArray(suggestions.stage, [...partyStages]));
-  const rows = await selectPairs(deps.db)
-    .where(where)
-    .orderBy(desc(suggestions.score), desc(suggestions.id))
-    .limit(query.pageSize)
-    .offset(pageOffset(query));
-  const [totals] = await deps.db.select({ total: count() }).from(suggestions).where(where);
+  const { rows, total } = await partyPairsPage(deps, { achievementId: achievement.id }, query);
   const items = rows.map(({ s, n }) => {
     const level: PairLevel =
       isAdmin(actor) || n.orgId === actor.orgId ? 'full' : levelByConfidentiality(n.confidentiality);
@@ -59,5 +51,5 @@ export async function listAchievementPairs({
       need: pairNeedView(n, level),
     };
   });
-  return { items, page: query.page, pageSize: query.pageSize, total: totals?.total ?? 0 };
+  return { items, page: query.page, pageSize: query.pageSize, total };
 }

@@ -1,15 +1,13 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import { suggestions } from '../../schema/suggestions.ts';
 import { isAdmin } from '../core/actor.ts';
-import { type Page, type PageInput, pageOffset } from '../core/pagination.ts';
+import type { Page, PageInput } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
 import { loadOwnNeed } from '../needs/load-need.ts';
 import type { Explanation } from '../ranking/explanation.ts';
 import { levelByConfidentiality, type PairAchievementView, pairAchievementView } from './pair-views.ts';
 import { partyPairsInput } from './party-input.ts';
-import { selectPairs } from './queue-item.ts';
-import { partyStages, type Stage } from './stage-machine.ts';
+import { partyPairsPage } from './party-pairs-page.ts';
+import type { Stage } from './stage-machine.ts';
 
 export type NeedSuggestionView = {
   id: string;
@@ -36,13 +34,7 @@ export async function listNeedSuggestions({
 }: WithIdAndInput<PageInput | unknown>): Promise<Page<NeedSuggestionView>> {
   const query = parseInput(partyPairsInput, input);
   const need = await loadOwnNeed(deps, actor, id);
-  const where = and(eq(suggestions.needId, need.id), inArray(suggestions.stage, [...partyStages]));
-  const rows = await selectPairs(deps.db)
-    .where(where)
-    .orderBy(desc(suggestions.score), desc(suggestions.id))
-    .limit(query.pageSize)
-    .offset(pageOffset(query));
-  const [totals] = await deps.db.select({ total: count() }).from(suggestions).where(where);
+  const { rows, total } = await partyPairsPage(deps, { needId: need.id }, query);
   const items = rows.map(({ s, a }) => ({
     id: s.id,
     stage: s.stage,
@@ -57,5 +49,5 @@ export async function listNeedSuggestions({
       isAdmin(actor) || a.orgId === actor.orgId ? 'full' : levelByConfidentiality(a.confidentiality),
     ),
   }));
-  return { items, page: query.page, pageSize: query.pageSize, total: totals?.total ?? 0 };
+  return { items, page: query.page, pageSize: query.pageSize, total };
 }
