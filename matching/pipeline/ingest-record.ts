@@ -1,5 +1,4 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { achievements } from '../../schema/achievements.ts';
 import { industryChains } from '../../schema/industry-chains.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
@@ -11,11 +10,11 @@ import { parseInput } from '../core/validate.ts';
 import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { indexVectors } from './index-vectors.ts';
-import { isListed } from './listed.ts';
+import { isListed, recordRefPayload } from './listed.ts';
 import { jobNames } from './record-ingest.ts';
 import { withdrawOpenPairs } from './withdraw-open-pairs.ts';
 
-export const ingestPayload = z.object({ kind: z.enum(['need', 'achievement']), id: z.uuid() });
+export const ingestPayload = recordRefPayload;
 
 /** The ingest job: one record, loaded from Postgres as it is now. */
 export async function processIngest(deps: Deps, payload: unknown) {

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
 import { recordJobs } from '../core/outbox.ts';
@@ -11,10 +10,10 @@ import { rankAchievementsForNeed, rankNeedsForAchievement } from '../ranking/ran
 import type { Suggestion } from '../ranking/suggestion.ts';
 import type { Audience, RecordKind } from '../vectors/vector-index.ts';
 import { hybridCandidates } from './hybrid-candidates.ts';
-import { isListed, listedStatuses, otherKind } from './listed.ts';
+import { isListed, listedStatuses, otherKind, recordRefPayload } from './listed.ts';
 import { jobNames } from './record-ingest.ts';
 
-export const matchPayload = z.object({ kind: z.enum(['need', 'achievement']), id: z.uuid() });
+export const matchPayload = recordRefPayload;
 
 /** How many retrieval candidates the ranker sees, and how many ranked pairs become suggestions. */
 export const matchDepth = { candidates: 100, suggestions: 5 };

@@ -6,12 +6,9 @@ import { ValidationError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import { spaceKey } from '../vectors/pgvector-index.ts';
 import { indexVectors } from './index-vectors.ts';
+import { recordRefPayload } from './listed.ts';
 
-export const reembedPayload = z.object({
-  kind: z.enum(['need', 'achievement']),
-  id: z.uuid(),
-  space: z.string().min(1),
-});
+export const reembedPayload = recordRefPayload.extend({ space: z.string().min(1) });
 
 /**
  * The reembed job: puts one record's vector into the configured embedding space (a new model writes a new

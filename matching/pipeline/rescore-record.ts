@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../core/deps.ts';
 import { parseInput } from '../core/validate.ts';
+import { recordRefPayload } from './listed.ts';
 import { matchRecord } from './match-record.ts';
 
-export const rescorePayload = z.object({
-  kind: z.enum(['need', 'achievement']),
-  id: z.uuid(),
-  modelVersion: z.string().min(1),
-});
+export const rescorePayload = recordRefPayload.extend({ modelVersion: z.string().min(1) });
 
 /**
  * The rescore job: after a ranker version is promoted, re-run the record's matching with it. Pairs still only

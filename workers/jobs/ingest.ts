@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { ingestPayload } from '../../matching/pipeline/ingest-record.ts';
 import type { JobSpec } from '../job-catalog.ts';
 
 /** Text pipeline, embedding and indexing of one need or achievement; records `match` when it changed. */
 export const ingestJob = {
   name: 'ingest',
-  payload: z.object({ kind: z.enum(['need', 'achievement']), id: z.uuid() }),
+  payload: ingestPayload,
   attempts: 5,
   backoff: { delayMs: 1_000, maxDelayMs: 60_000, jitter: 0.5 },
   // Remote embedders retry 429/5xx themselves; this bounds a stuck HTTP call.
