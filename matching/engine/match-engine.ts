@@ -2,6 +2,7 @@ import { asc, gt } from 'drizzle-orm';
 import type { Db } from '../../schema/db.ts';
 import { industryChains } from '../../schema/industry-chains.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
+import type { ChainDefinition } from '../classify/taxonomy.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { type DocMeta, KindIndex } from './kind-index.ts';
 import type { Profile } from './match-document.ts';
@@ -17,7 +18,9 @@ export class MatchEngine {
   private readonly indexes: Record<RecordKind, KindIndex> = { need: new KindIndex(), achievement: new KindIndex() };
   private lastSeq = 0;
   private syncing: Promise<number> | undefined;
-  private chainNameCache: { at: number; names: Map<string, string> } | undefined;
+  private taxonomyCache:
+    | { at: number; chains: readonly ChainDefinition[]; names: ReadonlyMap<string, string> }
+    | undefined;
 
   constructor(private readonly db: Db) {}
 
@@ -69,12 +72,24 @@ export class MatchEngine {
     return this.indexes[kind].search(text, k, accept);
   }
 
-  /** Chain id → name for explanations. Names change only when a taxonomy is loaded, so a minute's cache is fine. */
-  async chainNames(): Promise<Map<string, string>> {
+  /**
+   * The loaded taxonomy, cached for a minute: it changes only when a taxonomy is loaded. The same array is
+   * handed out until then, so the classifier's per-taxonomy preparation (a jieba call per term) runs once,
+   * not once per ingest job.
+   */
+  async taxonomy(): Promise<readonly ChainDefinition[]> {
     const now = Date.now();
-    if (this.chainNameCache && now - this.chainNameCache.at < 60_000) return this.chainNameCache.names;
-    const rows = await this.db.select({ id: industryChains.id, name: industryChains.name }).from(industryChains);
-    this.chainNameCache = { at: now, names: new Map(rows.map((r) => [r.id, r.name])) };
-    return this.chainNameCache.names;
+    if (this.taxonomyCache && now - this.taxonomyCache.at < 60_000) return this.taxonomyCache.chains;
+    const chains = await this.db
+      .select({ id: industryChains.id, name: industryChains.name, keywords: industryChains.keywords })
+      .from(industryChains);
+    this.taxonomyCache = { at: now, chains, names: new Map(chains.map((c) => [c.id, c.name])) };
+    return chains;
+  }
+
+  /** Chain id → name, for explanations. */
+  async chainNames(): Promise<ReadonlyMap<string, string>> {
+    await this.taxonomy();
+    return this.taxonomyCache?.names ?? new Map();
   }
 }

@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { achievements } from '../../schema/achievements.ts';
-import { industryChains } from '../../schema/industry-chains.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
 import { needs } from '../../schema/needs.ts';
 import { organisations } from '../../schema/organisations.ts';
@@ -97,9 +96,7 @@ async function buildDocuments(deps: Deps, kind: RecordKind, ids: string[]): Prom
           .from(organisations)
           .where(inArray(organisations.id, orgIds))
       : [],
-    deps.db
-      .select({ id: industryChains.id, name: industryChains.name, keywords: industryChains.keywords })
-      .from(industryChains),
+    deps.engine.taxonomy(),
   ]);
   const regionOf = new Map(orgs.map((o) => [o.id, { district: o.district, city: o.city }]));
   return rows.map((input) => buildMatchDocument(input, taxonomy, regionOf.get(input.row.orgId)));
