@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import type { JobQueueStats } from '../matching/admin/list-jobs.ts';
 import type { Deps } from '../matching/core/deps.ts';
 import { DomainError } from '../matching/core/errors.ts';
 import { toFieldIssues } from '../matching/core/validate.ts';
@@ -36,7 +35,7 @@ const openApiInfo = {
   },
 };
 
-export function createApp(deps: Deps & { jobQueue?: JobQueueStats }, options: AppOptions) {
+export function createApp(deps: Deps, options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     // Request validation failures become the same problem document as domain validation errors.
     defaultHook: (result, c) => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { countWork, type WorkCounts } from '../matching/admin/count-work.ts';
-import type { JobQueueStats } from '../matching/admin/list-jobs.ts';
+import type { JobQueueStats } from '../matching/core/deps.ts';
 import type { Db } from '../schema/db.ts';
 import type { JobListener } from './job-runner.ts';
 

@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
 import { outboxStatuses, suggestionStages } from '../../schema/enums.ts';
-import { outbox } from '../../schema/outbox.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
+import { countOutboxByJobAndStatus } from './count-outbox.ts';
 
 type Stage = (typeof suggestionStages)[number];
 type OutboxStatus = (typeof outboxStatuses)[number];
@@ -22,7 +22,7 @@ export async function countWork({ deps }: { deps: Pick<Deps, 'db'> }): Promise<W
   const { db } = deps;
   const [stages, rows] = await Promise.all([
     db.select({ stage: suggestions.stage, n: count() }).from(suggestions).groupBy(suggestions.stage),
-    db.select({ job: outbox.job, status: outbox.status, n: count() }).from(outbox).groupBy(outbox.job, outbox.status),
+    countOutboxByJobAndStatus(db),
   ]);
   const byStage = new Map(stages.map((row) => [row.stage, row.n]));
   const jobs = [...new Set(rows.map((row) => row.job))].sort();

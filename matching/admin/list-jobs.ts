@@ -2,10 +2,11 @@ import { and, count, desc, eq, lt, min, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { outboxStatuses } from '../../schema/enums.ts';
 import { outbox } from '../../schema/outbox.ts';
-import type { Deps } from '../core/deps.ts';
+import type { JobQueueStats } from '../core/deps.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
 import { assertAdmin } from './assert-admin.ts';
+import { countOutboxByJobAndStatus } from './count-outbox.ts';
 
 export const listJobsInput = z.object({
   /** How many recent failures and stuck rows to list. */
@@ -18,12 +19,6 @@ export const listJobsInput = z.object({
     .max(7 * 86_400)
     .default(300),
 });
-
-/** What the runner can say about work it holds (workers/job-runner.ts implements it); absent in tests. */
-export type JobQueueStats = {
-  kind: string;
-  counts(): Promise<{ waiting: number; active: number; delayed: number }>;
-};
 
 type Status = (typeof outboxStatuses)[number];
 export type JobStatusCounts = { job: string } & Record<Status, number>;
@@ -68,11 +63,7 @@ const rowView = {
  * key and the error, not the data. Stuck: pending past its due time (no relay, or no processor for the job)
  * or dispatched and not settled.
  */
-export async function listJobs({
-  deps,
-  actor,
-  input,
-}: WithInput<unknown> & { deps: Deps & { jobQueue?: JobQueueStats } }): Promise<JobsOverview> {
+export async function listJobs({ deps, actor, input }: WithInput<unknown>): Promise<JobsOverview> {
   assertAdmin(actor);
   const query = parseInput(listJobsInput, input);
   const cutoff = new Date(deps.clock.now().getTime() - query.stuckAfterSeconds * 1000);
@@ -81,10 +72,7 @@ export async function listJobs({
     and(eq(outbox.status, 'dispatched'), lt(outbox.dispatchedAt, cutoff)),
   );
   const [grouped, oldest, recentFailures, stuck, stuckTotal, queue] = await Promise.all([
-    deps.db
-      .select({ job: outbox.job, status: outbox.status, n: count() })
-      .from(outbox)
-      .groupBy(outbox.job, outbox.status),
+    countOutboxByJobAndStatus(deps.db),
     deps.db
       .select({ at: min(outbox.availableAt) })
       .from(outbox)

@@ -21,6 +21,14 @@ export type Deps = {
   dense?: DenseRetrieval | undefined;
   /** Called after a write that recorded work, so a local relay hands it over without waiting for its poll. */
   workRecorded?: (() => void) | undefined;
+  /** Queue depth for operations views, where this process has a runner. */
+  jobQueue?: JobQueueStats | undefined;
+};
+
+/** What the job runner can say about work it holds (workers/job-runner.ts implements it). */
+export type JobQueueStats = {
+  kind: string;
+  counts(): Promise<{ waiting: number; active: number; delayed: number }>;
 };
 
 /** An embedder and the vector index of its space; `weight` scales cosine against normalised BM25 in fusion. */
