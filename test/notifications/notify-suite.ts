@@ -103,8 +103,8 @@ export function notifySuite(backend: Backend, serverUrl?: string) {
         need: {
           confidentiality: 'desensitised',
           privateFields: ['budgetMin', 'budgetMax'],
-          budgetMin: 4321,
-          budgetMax: 8765,
+          budgetMin: 4321.25,
+          budgetMax: 8765.75,
         },
         achievement: { confidentiality: 'desensitised' },
       });
@@ -114,7 +114,7 @@ export function notifySuite(backend: Backend, serverUrl?: string) {
         inbox.find((n) => n.userId === parties.inst.userId)?.data,
         hitsFor(instHook, eventId)[0]?.body,
       ]);
-      for (const secret of [canaryOrg, parties.ent.orgId, parties.ent.userId, '4321', '8765']) {
+      for (const secret of [canaryOrg, parties.ent.orgId, parties.ent.userId, '4321.25', '8765.75']) {
         expect(instCopy).not.toContain(secret);
       }
       expect(instCopy).toContain(need.title);
@@ -125,7 +125,7 @@ export function notifySuite(backend: Backend, serverUrl?: string) {
       // The canary is real: the enterprise's own copy names it, and the manager's too.
       const entData = inbox.find((n) => n.userId === parties.ent.userId)?.data as any;
       expect(entData.need.organisation.name).toBe(canaryOrg);
-      expect(entData.need.budgetMin).toBe(4321);
+      expect(entData.need.budgetMin).toBe(4321.25);
       expect(entData.achievement.organisation).toBeNull();
       expect(JSON.stringify(hitsFor(entHook, eventId)[0]?.json)).toContain(canaryOrg);
       const mgrData = inbox.find((n) => n.userId === parties.mgr.userId)?.data as any;
