@@ -14,7 +14,7 @@ export type DocMeta = {
   chainId: string | null;
   profile: Profile;
   /** Cheap fingerprint of the analysed text: an unchanged text keeps its postings, only metadata moves. */
-  textKey: string;
+  textKey: number;
   alive: boolean;
 };
 
@@ -42,7 +42,7 @@ export class KindIndex {
   }
 
   upsert(doc: StoredDocument): void {
-    const textKey = `${doc.normalized.length}:${doc.words}`;
+    const textKey = fingerprint(doc.words, fingerprint(doc.normalized));
     const previous = this.byRecord.get(doc.recordId);
     const prevMeta = previous === undefined ? undefined : this.metas[previous];
     const { normalized, words, ...fields } = doc;
@@ -80,4 +80,18 @@ export class KindIndex {
       return meta ? [{ meta, lexical: h.score }] : [];
     });
   }
+}
+
+/**
+ * FNV-1a over the normalised text and its words. Kept instead of the text itself: at 100k
+ * documents a copy of every text per process would cost more than the postings. It is only ever compared with
+ * the same record's previous version, where a 32-bit collision is negligible.
+ */
+function fingerprint(text: string, seed = 0x811c9dc5): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
