@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../schema/db.ts';
 import { recordVectors } from '../../schema/record-vectors.ts';
 import { vectorFilterSql, vectorLiteral } from './vector-filter-sql.ts';
@@ -81,9 +81,8 @@ export function createPgvectorIndex(db: Db, space: VectorSpace): VectorIndex {
     upsert,
 
     async delete(ids) {
-      for (const id of ids) {
-        await db.delete(recordVectors).where(and(eq(recordVectors.space, key), eq(recordVectors.recordId, id)));
-      }
+      if (ids.length === 0) return;
+      await db.delete(recordVectors).where(and(eq(recordVectors.space, key), inArray(recordVectors.recordId, ids)));
     },
 
     async search({ vector, k, filter }: VectorQuery) {
