@@ -1,6 +1,7 @@
 export * from './achievements.ts';
 export * from './api-keys.ts';
 export * from './enums.ts';
+export * from './idempotency-keys.ts';
 export * from './industry-chains.ts';
 export * from './managers.ts';
 export * from './match-documents.ts';
@@ -8,6 +9,7 @@ export * from './needs.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
+export * from './pair-disclosures.ts';
 export * from './record-vectors.ts';
 export * from './suggestions.ts';
 export * from './users.ts';
