@@ -79,6 +79,10 @@ export const fieldMessages: Record<string, Text> = {
   unrecognized_keys: { zh: '不认识的字段：{keys}', en: 'unknown fields: {keys}' },
   unknown_chain: { zh: '未知的产业链：{values}', en: 'unknown industry chain: {values}' },
   unknown_organisation: { zh: '机构不存在', en: 'no such organisation' },
+  blocked_target: {
+    zh: 'Webhook 不能指向内网、本机或云元数据地址（{reason}）',
+    en: 'webhooks may not point at private, loopback or cloud-metadata addresses ({reason})',
+  },
   role_org_mismatch: { zh: '该角色只能属于以下类型的机构：{values}', en: 'this role belongs to: {values}' },
   manager_profile_needs_manager_role: {
     zh: '只有技术经理人角色可以设置经理人资料',

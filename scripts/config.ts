@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webhookAllowHosts } from '../matching/notifications/webhook-target-policy.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -32,6 +33,8 @@ export const configSchema = z.object({
   QDRANT_API_KEY: z.string().optional(),
   /** A worker process serves `GET /metrics` on this port when set (the API serves it on PORT). */
   METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  /** Webhook receivers on non-public addresses that an on-premises deployment trusts: hosts, IPs, CIDRs. */
+  WEBHOOK_ALLOW_HOSTS: webhookAllowHosts,
 });
 
 export type Config = z.infer<typeof configSchema>;

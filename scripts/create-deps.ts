@@ -1,5 +1,6 @@
 import { type Deps, systemClock } from '../matching/core/deps.ts';
 import { MatchEngine } from '../matching/engine/match-engine.ts';
+import { webhookTargetPolicy } from '../matching/notifications/webhook-target-policy.ts';
 import { openDb } from '../schema/db.ts';
 import { seedTaxonomyIfEmpty } from '../schema/seed/load-taxonomy.ts';
 import type { Config } from './config.ts';
@@ -17,7 +18,14 @@ export async function createDeps(config: Config): Promise<Runtime> {
   if (seeded) logger.info({ taxonomy: config.TAXONOMY_FILE ?? 'huzhou-1366' }, 'industry taxonomy loaded');
   const dense = await createDense(config, handle.db, logger);
   return {
-    deps: { db: handle.db, logger, clock: systemClock, engine: new MatchEngine(handle.db), dense },
+    deps: {
+      db: handle.db,
+      logger,
+      clock: systemClock,
+      engine: new MatchEngine(handle.db),
+      dense,
+      webhookPolicy: webhookTargetPolicy(config.WEBHOOK_ALLOW_HOSTS),
+    },
     driver: handle.driver,
     close: () => handle.close(),
   };

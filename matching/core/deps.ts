@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../schema/db.ts';
 import type { Embedder } from '../embedders/embedder.ts';
 import type { MatchEngine } from '../engine/match-engine.ts';
+import type { WebhookTargetPolicy } from '../notifications/webhook-target-policy.ts';
 import type { VectorIndex } from '../vectors/vector-index.ts';
 
 export type Clock = { now(): Date };
@@ -23,6 +24,11 @@ export type Deps = {
   workRecorded?: (() => void) | undefined;
   /** Queue depth for operations views, where this process has a runner. */
   jobQueue?: JobQueueStats | undefined;
+  /**
+   * Non-public webhook targets this deployment trusts (WEBHOOK_ALLOW_HOSTS), honoured at registration and at
+   * delivery; absent means public addresses only.
+   */
+  webhookPolicy?: WebhookTargetPolicy | undefined;
 };
 
 /** What the job runner can say about work it holds (workers/job-runner.ts implements it). */

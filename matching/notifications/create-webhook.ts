@@ -7,6 +7,8 @@ import { ConflictError, ForbiddenError, ValidationError } from '../core/errors.t
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
 import { type CreateWebhookInput, createWebhookInput } from './notification-input.ts';
+import { urlVerdict } from './webhook-target.ts';
+import { publicTargetsOnly } from './webhook-target-policy.ts';
 import { toWebhookView, type WebhookView } from './webhook-view.ts';
 
 /** Enough for a few receivers per organisation; more is usually a script registering in a loop. */
@@ -14,7 +16,8 @@ export const maxActiveWebhooks = 10;
 
 /**
  * Registers a signed webhook for an organisation. The secret is generated here and returned only in this
- * answer (HMAC signing needs it in clear, so it is stored as is, but never listed or logged).
+ * answer (HMAC signing needs it in clear, so it is stored as is, but never listed or logged). Private, loopback
+ * and metadata targets are refused here, and again at every delivery once the name is resolved.
  */
 export async function createWebhook({
   deps,
@@ -22,6 +25,8 @@ export async function createWebhook({
   input,
 }: WithInput<CreateWebhookInput | unknown>): Promise<WebhookView & { secret: string }> {
   const data = parseInput(createWebhookInput, input);
+  const reason = urlVerdict(new URL(data.url), deps.webhookPolicy ?? publicTargetsOnly);
+  if (reason) throw new ValidationError([{ field: 'url', issue: 'blocked_target', params: { reason } }]);
   const orgId = data.orgId ?? actor.orgId;
   if (orgId !== actor.orgId && !isAdmin(actor)) throw new ForbiddenError('webhook_other_org');
   const [org] = await deps.db

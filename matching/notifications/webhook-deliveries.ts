@@ -6,6 +6,7 @@ import { backoffDelay, type DeliveryOptions, postSigned } from './deliver-webhoo
 import type { EventContext } from './event-context.ts';
 import type { Audience } from './notification-data.ts';
 import type { WebhookEvent } from './notify-events.ts';
+import { publicTargetsOnly } from './webhook-target-policy.ts';
 
 type Webhook = typeof webhooks.$inferSelect;
 type Delivery = typeof webhookDeliveries.$inferSelect;
@@ -82,6 +83,7 @@ export async function runDelivery(
     const result = await postSigned(
       { url: webhook.url, secret: webhook.secret, body, headers, timestampSeconds },
       options.timeoutMs,
+      { policy: deps.webhookPolicy ?? publicTargetsOnly, resolve: options.resolve },
       stop,
     );
     attempts += 1;
@@ -100,6 +102,8 @@ export async function runDelivery(
       { webhookId: webhook.id, deliveryId: delivery.id, attempt: attempts, error: result.error },
       'webhook delivery failed',
     );
+    // A refused target stays refused on retry; the row keeps `blocked_target` for its owner to see.
+    if (result.blocked) return 'given_up';
   }
   return attempts >= options.maxAttempts ? 'given_up' : 'failed';
 }

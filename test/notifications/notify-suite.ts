@@ -7,6 +7,7 @@ import type { DeliveryOptions } from '../../matching/notifications/deliver-webho
 import { disableWebhook } from '../../matching/notifications/disable-webhook.ts';
 import { listWebhooks } from '../../matching/notifications/list-webhooks.ts';
 import { processNotify, WebhookDeliveryError } from '../../matching/notifications/process-notify.ts';
+import { webhookTargetPolicy } from '../../matching/notifications/webhook-target-policy.ts';
 import { notifications, webhookDeliveries } from '../../schema/notifications.ts';
 import { makePersona, type Persona } from '../support/factories.ts';
 import { type Backend, openTestDb } from '../support/test-db.ts';
@@ -34,7 +35,11 @@ export function notifySuite(backend: Backend, serverUrl?: string) {
       const handle = await openTestDb(backend, serverUrl);
       drop = handle.drop;
       const pino = (await import('pino')).default;
-      deps = testDeps(handle.db, { logger: pino({ level: 'debug' }, { write: (l: string) => logLines.push(l) }) });
+      deps = testDeps(handle.db, {
+        logger: pino({ level: 'debug' }, { write: (l: string) => logLines.push(l) }),
+        // The receivers listen on loopback, which webhooks may reach only when allow-listed.
+        webhookPolicy: webhookTargetPolicy(['127.0.0.1']),
+      });
       const [ent, inst, mgr] = await Promise.all([
         makePersona(deps, 'enterprise', canaryOrg),
         makePersona(deps, 'institution', '浙江某大学'),
