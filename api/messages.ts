@@ -45,11 +45,20 @@ export const reasonMessages: Record<string, Text> = {
     zh: '只能为本单位注册 Webhook',
     en: 'You can register webhooks only for your own organisation',
   },
+  webhook_parties_only: {
+    zh: '只有企业或高校院所的用户（及管理员）可以管理本单位的 Webhook',
+    en: 'Only enterprise and institution users (and admins) manage their organisation’s webhooks',
+  },
   webhook_limit: {
     zh: '每个单位最多 {limit} 个启用中的 Webhook',
     en: 'An organisation may have at most {limit} active webhooks',
   },
   resource_suggestion: { zh: '推荐对子不存在', en: 'Suggestion not found' },
+  resource_disclosure: { zh: '没有生效中的披露', en: 'No live disclosure' },
+  pair_not_accepted: {
+    zh: '对子尚未采纳（当前：{stage}），不能披露',
+    en: 'The pair is not accepted yet ({stage}); nothing can be disclosed',
+  },
   managers_only: { zh: '仅技术经理人可执行此操作', en: 'Only technology managers can do this' },
   suggestion_already_claimed: {
     zh: '该对子已被其他经理人认领或已改派',
@@ -79,6 +88,8 @@ export const fieldMessages: Record<string, Text> = {
   unrecognized_keys: { zh: '不认识的字段：{keys}', en: 'unknown fields: {keys}' },
   unknown_chain: { zh: '未知的产业链：{values}', en: 'unknown industry chain: {values}' },
   unknown_organisation: { zh: '机构不存在', en: 'no such organisation' },
+  required: { zh: '必须填写', en: 'is required' },
+  not_your_side: { zh: '只能披露本单位一方的记录', en: 'you can disclose only your own side of the pair' },
   blocked_target: {
     zh: 'Webhook 不能指向内网、本机或云元数据地址（{reason}）',
     en: 'webhooks may not point at private, loopback or cloud-metadata addresses ({reason})',

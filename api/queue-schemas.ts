@@ -16,6 +16,14 @@ export const explanationSchema = z
     summary: z.string().openapi({ example: '共同关键词：印染废水、纳滤；产业链：同属「现代纺织」。' }),
     sharedTerms: z.array(z.string()),
     parts: z.array(z.object({ feature: z.string(), value: z.number(), weight: z.number(), contribution: z.number() })),
+    sentences: z
+      .array(z.object({ text: z.string(), uses: z.array(z.string()) }))
+      .optional()
+      .openapi({ description: 'The summary’s sentences, each with the record fields it quotes' }),
+    redacted: z.boolean().optional().openapi({
+      description:
+        'True when sentences, shared terms or score parts were left out because they quote fields this caller may not see',
+    }),
   })
   .openapi('Explanation');
 
@@ -88,6 +96,9 @@ export const needSuggestionSchema = z
     managerId: z.uuid().nullable(),
     decidedAt: timestamp.nullable(),
     updatedAt: timestamp,
+    disclosedToMe: z
+      .boolean()
+      .openapi({ description: 'The institution has disclosed its achievement to you for this pair' }),
     achievement: pairAchievementSchema,
   })
   .openapi('NeedSuggestion');
@@ -98,9 +109,10 @@ export const achievementPairSchema = z
     stage,
     score: z.number(),
     // A union, not `.nullable()`: on a registered schema that emits allOf[$ref, …], which forbids the null.
-    explanation: z
-      .union([explanationSchema, z.null()])
-      .openapi({ description: 'Only for public needs with no private fields: it quotes the need' }),
+    explanation: z.union([explanationSchema, z.null()]).openapi({
+      description: 'Cut down to what this caller may see of the need (see `redacted`)',
+    }),
+    disclosedToMe: z.boolean().openapi({ description: 'The enterprise has disclosed its need to you for this pair' }),
     managerId: z.uuid().nullable(),
     decidedAt: timestamp.nullable(),
     updatedAt: timestamp,

@@ -26,6 +26,8 @@ import { registerListQueue } from './queue-list.ts';
 import { registerListUnrouted } from './queue-unrouted.ts';
 import { registerClaimSuggestion } from './suggestions-claim.ts';
 import { registerDecideSuggestion } from './suggestions-decide.ts';
+import { registerDisclosePair } from './suggestions-disclose.ts';
+import { registerRevokePairDisclosure } from './suggestions-disclose-revoke.ts';
 import { registerListSuggestionEvents } from './suggestions-events.ts';
 import { registerMoveStage } from './suggestions-stage.ts';
 import { registerCreateUser } from './users-create.ts';
@@ -69,4 +71,6 @@ export const v1Routes = [
   registerListSuggestionEvents,
   registerListNeedSuggestions,
   registerListAchievementPairs,
+  registerDisclosePair,
+  registerRevokePairDisclosure,
 ] satisfies ((app: OpenAPIHono<AppEnv>) => void)[];

@@ -1,23 +1,27 @@
-import type { achievements } from '../../schema/achievements.ts';
 import type { Actor } from '../core/actor.ts';
-import { type Access, accessFor, redact } from '../records/visibility.ts';
+import { browseLevel } from '../disclosure/audience.ts';
+import type { DisclosureLevel } from '../disclosure/levels.ts';
+import { discloseRecord } from '../disclosure/policy.ts';
+import type { AchievementRow } from '../disclosure/record-rows.ts';
 
-export type AchievementRow = typeof achievements.$inferSelect;
-export type AchievementView = Omit<AchievementRow, 'orgId' | 'createdBy'> & {
+export type { AchievementRow };
+export type AchievementView = Omit<AchievementRow, 'orgId' | 'createdBy' | 'importKey'> & {
   orgId: string | null;
   createdBy: string | null;
+  importKey: string | null;
   redacted: string[];
 };
 
+type Access = Exclude<DisclosureLevel, 'minimal'>;
+
 export const isAchievementListed = (row: AchievementRow) => row.status === 'published';
 
-export function achievementAccess(actor: Actor, row: AchievementRow): Access {
-  return accessFor(actor, row, isAchievementListed(row), 'institution');
+export function achievementAccess(actor: Actor, row: AchievementRow): Access | 'none' {
+  const level = browseLevel(actor, row, isAchievementListed(row), 'institution');
+  return level === 'minimal' ? 'none' : level;
 }
 
-/** Desensitised achievements hide who made them: institution, people and patent numbers identify a team. */
-export function toAchievementView(access: Exclude<Access, 'none'>, row: AchievementRow): AchievementView {
-  if (access === 'full') return { ...row, redacted: [] };
-  const hidden = access === 'desensitised' ? ['orgId', 'createdBy', 'team', 'patents'] : [];
-  return redact(row, hidden);
+/** The achievement as a browsing audience sees it (disclosure/policy.ts decides which fields each level hides). */
+export function toAchievementView(access: Access, row: AchievementRow): AchievementView {
+  return discloseRecord('achievement', row, access);
 }

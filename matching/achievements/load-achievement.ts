@@ -4,7 +4,6 @@ import { achievements } from '../../schema/achievements.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { NotFoundError } from '../core/errors.ts';
-import type { Access } from '../records/visibility.ts';
 import { type AchievementRow, achievementAccess } from './achievement-view.ts';
 
 /** Same rule as needs: malformed, missing and hidden ids are indistinguishable. */
@@ -12,7 +11,7 @@ export async function loadVisibleAchievement(
   deps: Deps,
   actor: Actor,
   id: string,
-): Promise<{ row: AchievementRow; access: Exclude<Access, 'none'> }> {
+): Promise<{ row: AchievementRow; access: Exclude<ReturnType<typeof achievementAccess>, 'none'> }> {
   if (!z.uuid().safeParse(id).success) throw new NotFoundError('achievement');
   const [row] = await deps.db.select().from(achievements).where(eq(achievements.id, id)).limit(1);
   if (!row) throw new NotFoundError('achievement');

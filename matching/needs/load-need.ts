@@ -4,7 +4,6 @@ import { needs } from '../../schema/needs.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { NotFoundError } from '../core/errors.ts';
-import type { Access } from '../records/visibility.ts';
 import { type NeedRow, needAccess } from './need-view.ts';
 
 /**
@@ -15,7 +14,7 @@ export async function loadVisibleNeed(
   deps: Deps,
   actor: Actor,
   id: string,
-): Promise<{ row: NeedRow; access: Exclude<Access, 'none'> }> {
+): Promise<{ row: NeedRow; access: Exclude<ReturnType<typeof needAccess>, 'none'> }> {
   if (!z.uuid().safeParse(id).success) throw new NotFoundError('need');
   const [row] = await deps.db.select().from(needs).where(eq(needs.id, id)).limit(1);
   if (!row) throw new NotFoundError('need');

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../core/errors.t
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
 import { type CreateWebhookInput, createWebhookInput } from './notification-input.ts';
+import { managesWebhooks } from './webhook-access.ts';
 import { urlVerdict } from './webhook-target.ts';
 import { publicTargetsOnly } from './webhook-target-policy.ts';
 import { toWebhookView, type WebhookView } from './webhook-view.ts';
@@ -28,6 +29,7 @@ export async function createWebhook({
   const reason = urlVerdict(new URL(data.url), deps.webhookPolicy ?? publicTargetsOnly);
   if (reason) throw new ValidationError([{ field: 'url', issue: 'blocked_target', params: { reason } }]);
   const orgId = data.orgId ?? actor.orgId;
+  if (!managesWebhooks(actor)) throw new ForbiddenError('webhook_parties_only');
   if (orgId !== actor.orgId && !isAdmin(actor)) throw new ForbiddenError('webhook_other_org');
   const [org] = await deps.db
     .select({ id: organisations.id })

@@ -4,6 +4,7 @@ import { webhooks } from '../../schema/notifications.ts';
 import { isAdmin } from '../core/actor.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { WithId } from '../core/verb.ts';
+import { managesWebhooks } from './webhook-access.ts';
 import { toWebhookView, type WebhookView } from './webhook-view.ts';
 
 /**
@@ -13,7 +14,8 @@ import { toWebhookView, type WebhookView } from './webhook-view.ts';
 export async function disableWebhook({ deps, actor, id }: WithId): Promise<WebhookView> {
   if (!z.uuid().safeParse(id).success) throw new NotFoundError('webhook');
   const [current] = await deps.db.select().from(webhooks).where(eq(webhooks.id, id)).limit(1);
-  if (!current || (current.orgId !== actor.orgId && !isAdmin(actor))) throw new NotFoundError('webhook');
+  const mine = current && managesWebhooks(actor) && (current.orgId === actor.orgId || isAdmin(actor));
+  if (!mine) throw new NotFoundError('webhook');
   const [row] = await deps.db
     .update(webhooks)
     .set({ disabledAt: sql`coalesce(${webhooks.disabledAt}, ${deps.clock.now().toISOString()}::timestamptz)` })

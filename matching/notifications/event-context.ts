@@ -5,6 +5,7 @@ import { needs } from '../../schema/needs.ts';
 import { organisations } from '../../schema/organisations.ts';
 import { suggestionEvents, suggestions } from '../../schema/suggestions.ts';
 import type { AchievementRow } from '../achievements/achievement-view.ts';
+import { disclosureKey, liveDisclosures } from '../disclosure/pair-grants.ts';
 import type { NeedRow } from '../needs/need-view.ts';
 
 export type EventContext = {
@@ -13,6 +14,8 @@ export type EventContext = {
   need: NeedRow;
   achievement: AchievementRow;
   orgNames: Map<string, string>;
+  /** Sides whose owner has disclosed them to this pair's counterpart (disclosure/pair-grants.ts). */
+  disclosed: { need: boolean; achievement: boolean };
 };
 
 /** Everything a notification is built from, read fresh when the job runs. Null when the event is gone. */
@@ -30,5 +33,16 @@ export async function loadEventContext(db: Db, eventId: string): Promise<EventCo
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(inArray(organisations.id, [need.orgId, achievement.orgId]));
-  return { event, suggestion, need, achievement, orgNames: new Map(orgs.map((o) => [o.id, o.name])) };
+  const grants = await liveDisclosures(db, [suggestion.id]);
+  return {
+    event,
+    suggestion,
+    need,
+    achievement,
+    orgNames: new Map(orgs.map((o) => [o.id, o.name])),
+    disclosed: {
+      need: grants.has(disclosureKey(suggestion.id, 'need')),
+      achievement: grants.has(disclosureKey(suggestion.id, 'achievement')),
+    },
+  };
 }

@@ -1,10 +1,12 @@
 import { and, count, desc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
 import { webhookDeliveries, webhooks } from '../../schema/notifications.ts';
 import { isAdmin } from '../core/actor.ts';
+import { ForbiddenError } from '../core/errors.ts';
 import { type Page, pageOffset } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
 import { type ListWebhooksInput, listWebhooksInput } from './notification-input.ts';
+import { managesWebhooks } from './webhook-access.ts';
 import { toWebhookView, type WebhookView } from './webhook-view.ts';
 
 /**
@@ -17,6 +19,7 @@ export async function listWebhooks({
   input,
 }: WithInput<ListWebhooksInput | unknown>): Promise<Page<WebhookView>> {
   const query = parseInput(listWebhooksInput, input);
+  if (!managesWebhooks(actor)) throw new ForbiddenError('webhook_parties_only');
   let where: SQL | undefined = eq(webhooks.orgId, actor.orgId);
   if (isAdmin(actor)) where = query.orgId ? eq(webhooks.orgId, query.orgId) : undefined;
   const [rows, totals] = await Promise.all([

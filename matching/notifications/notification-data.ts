@@ -1,5 +1,6 @@
-import { toAchievementView } from '../achievements/achievement-view.ts';
-import { toNeedView } from '../needs/need-view.ts';
+import { pairSideLevel } from '../disclosure/audience.ts';
+import type { DisclosureLevel } from '../disclosure/levels.ts';
+import { discloseRecord } from '../disclosure/policy.ts';
 import type { EventContext } from './event-context.ts';
 import type { WebhookEvent } from './notify-events.ts';
 
@@ -18,19 +19,20 @@ const stageNames: Record<string, string> = {
 };
 
 /**
- * The notification body for one audience. The institution never gets more of the need than the need view
- * gives it (a desensitised or confidential need: no enterprise identity, no private fields), and the
- * enterprise never more of the achievement than the achievement view. Owners and the manager see both in full.
+ * The notification body (inbox row and webhook body alike) for one audience, at the same levels as the pair
+ * views (disclosure/audience.ts): each party sees its own record in full and the other side's as its
+ * confidentiality allows — a confidential record only as "a confidential need (or achievement)", without its
+ * title, unless its owner disclosed it for this pair. The assigned manager sees both in full.
  */
 export function notificationData(ctx: EventContext, type: WebhookEvent, audience: Audience) {
   const { event, suggestion, need, achievement } = ctx;
-  const needView = toNeedView(
-    audience !== 'institution' ? 'full' : need.confidentiality === 'public' ? 'public' : 'desensitised',
-    need,
-  );
-  const achievementView = toAchievementView(
-    audience !== 'enterprise' ? 'full' : achievement.confidentiality === 'public' ? 'public' : 'desensitised',
+  const side = (ownSide: Audience, confidentiality: typeof need.confidentiality, disclosed: boolean): DisclosureLevel =>
+    pairSideLevel({ owner: audience === ownSide, assignedManager: audience === 'manager', confidentiality, disclosed });
+  const needView = discloseRecord('need', need, side('enterprise', need.confidentiality, ctx.disclosed.need));
+  const achievementView = discloseRecord(
+    'achievement',
     achievement,
+    side('institution', achievement.confidentiality, ctx.disclosed.achievement),
   );
   const organisation = (orgId: string | null) => (orgId ? { id: orgId, name: ctx.orgNames.get(orgId) ?? null } : null);
   const stage = event.toStage ?? suggestion.stage;
@@ -41,7 +43,7 @@ export function notificationData(ctx: EventContext, type: WebhookEvent, audience
     fromStage: event.fromStage,
     stage,
     at: event.at.toISOString(),
-    message: `「${needView.title}」与「${achievementView.title}」的对接${stageNames[stage] ? `：${stageNames[stage]}` : '有新进展'}`,
+    message: `${recordName('need', needView)}与${recordName('achievement', achievementView)}的对接${stageNames[stage] ? `：${stageNames[stage]}` : '有新进展'}`,
     need: {
       id: needView.id,
       title: needView.title,
@@ -67,3 +69,10 @@ export function notificationData(ctx: EventContext, type: WebhookEvent, audience
 }
 
 export type NotificationData = ReturnType<typeof notificationData>;
+
+/** A record by its title, or by what it is when the title is hidden from this audience. */
+function recordName(kind: 'need' | 'achievement', view: { title: string | null; confidentiality: string }) {
+  if (view.title !== null) return `「${view.title}」`;
+  const what = kind === 'need' ? '技术需求' : '科技成果';
+  return view.confidentiality === 'confidential' ? `一项保密${what}` : `一项${what}`;
+}

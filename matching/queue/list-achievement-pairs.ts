@@ -1,10 +1,12 @@
 import { loadOwnAchievement } from '../achievements/load-achievement.ts';
-import { isAdmin } from '../core/actor.ts';
 import type { Page, PageInput } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { isOwner, pairSideLevel } from '../disclosure/audience.ts';
+import { disclosePair } from '../disclosure/disclose-pair.ts';
+import { disclosureKey, liveDisclosures } from '../disclosure/pair-grants.ts';
 import type { Explanation } from '../ranking/explanation.ts';
-import { levelByConfidentiality, type PairLevel, type PairNeedView, pairNeedView } from './pair-views.ts';
+import type { PairNeedView } from './pair-views.ts';
 import { partyPairsInput } from './party-input.ts';
 import { partyPairsPage } from './party-pairs-page.ts';
 import type { Stage } from './stage-machine.ts';
@@ -13,19 +15,20 @@ export type AchievementPairView = {
   id: string;
   stage: Stage;
   score: number;
-  /** Null unless the need is public with nothing marked private: see below. */
-  explanation: Explanation | null;
+  explanation: Explanation;
   managerId: string | null;
   decidedAt: Date | null;
   updatedAt: Date;
+  /** Whether the enterprise has disclosed its confidential or desensitised need to this institution. */
+  disclosedToMe: boolean;
   need: PairNeedView;
 };
 
 /**
  * The institution's view of one of its achievements: the needs it was accepted for and how far each pair
- * has got. Desensitised needs come without the enterprise; confidential ones only as "a confidential need in
- * chain X" (pair-views.ts). The explanation is withheld unless the need is fully public: it quotes the need's
- * keywords, maturity range and cooperation modes, any of which the enterprise may have marked private.
+ * has got. Desensitised needs come without the enterprise, confidential ones only as "a confidential need in
+ * chain X", unless the enterprise disclosed it for this pair; the explanation is cut down by the same rule
+ * (disclosure/).
  */
 export async function listAchievementPairs({
   deps,
@@ -36,19 +39,34 @@ export async function listAchievementPairs({
   const query = parseInput(partyPairsInput, input);
   const achievement = await loadOwnAchievement(deps, actor, id);
   const { rows, total } = await partyPairsPage(deps, { achievementId: achievement.id }, query);
-  const items = rows.map(({ s, n }) => {
-    const level: PairLevel =
-      isAdmin(actor) || n.orgId === actor.orgId ? 'full' : levelByConfidentiality(n.confidentiality);
-    const explain = level === 'full' || (level === 'public' && n.privateFields.length === 0);
+  const disclosed = await liveDisclosures(
+    deps.db,
+    rows.map((r) => r.s.id),
+  );
+  const items = rows.map(({ s, n, a }) => {
+    const disclosedToMe = disclosed.has(disclosureKey(s.id, 'need'));
+    const shown = disclosePair(
+      { need: n, achievement: a, explanation: s.explanation },
+      {
+        need: pairSideLevel({
+          owner: isOwner(actor, n, 'enterprise'),
+          assignedManager: false,
+          confidentiality: n.confidentiality,
+          disclosed: disclosedToMe,
+        }),
+        achievement: 'full',
+      },
+    );
     return {
       id: s.id,
       stage: s.stage,
       score: s.score,
-      explanation: explain ? (s.explanation as Explanation) : null,
+      explanation: shown.explanation,
       managerId: s.managerId,
       decidedAt: s.decidedAt,
       updatedAt: s.updatedAt,
-      need: pairNeedView(n, level),
+      disclosedToMe,
+      need: shown.need,
     };
   });
   return { items, page: query.page, pageSize: query.pageSize, total };

@@ -1,10 +1,12 @@
-import { isAdmin } from '../core/actor.ts';
 import type { Page, PageInput } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { isOwner, pairSideLevel } from '../disclosure/audience.ts';
+import { disclosePair } from '../disclosure/disclose-pair.ts';
+import { disclosureKey, liveDisclosures } from '../disclosure/pair-grants.ts';
 import { loadOwnNeed } from '../needs/load-need.ts';
 import type { Explanation } from '../ranking/explanation.ts';
-import { levelByConfidentiality, type PairAchievementView, pairAchievementView } from './pair-views.ts';
+import type { PairAchievementView } from './pair-views.ts';
 import { partyPairsInput } from './party-input.ts';
 import { partyPairsPage } from './party-pairs-page.ts';
 import type { Stage } from './stage-machine.ts';
@@ -18,13 +20,16 @@ export type NeedSuggestionView = {
   managerId: string | null;
   decidedAt: Date | null;
   updatedAt: Date;
+  /** Whether the institution has disclosed a confidential or desensitised achievement to this enterprise. */
+  disclosedToMe: boolean;
   achievement: PairAchievementView;
 };
 
 /**
  * The enterprise's view of one of its needs: the suggestions a manager accepted (and how far each has got),
  * with the reasons. Pairs still being triaged, and declined ones, are the manager's business, not shown.
- * The achievement is shown by its confidentiality (see pair-views.ts), even once it is no longer listed.
+ * The achievement, and the explanation with it, are shown as disclosure/audience.ts `pairSideLevel` allows,
+ * even once the achievement is no longer listed.
  */
 export async function listNeedSuggestions({
   deps,
@@ -35,19 +40,36 @@ export async function listNeedSuggestions({
   const query = parseInput(partyPairsInput, input);
   const need = await loadOwnNeed(deps, actor, id);
   const { rows, total } = await partyPairsPage(deps, { needId: need.id }, query);
-  const items = rows.map(({ s, a }) => ({
-    id: s.id,
-    stage: s.stage,
-    score: s.score,
-    explanation: s.explanation as Explanation,
-    modelVersion: s.modelVersion,
-    managerId: s.managerId,
-    decidedAt: s.decidedAt,
-    updatedAt: s.updatedAt,
-    achievement: pairAchievementView(
-      a,
-      isAdmin(actor) || a.orgId === actor.orgId ? 'full' : levelByConfidentiality(a.confidentiality),
-    ),
-  }));
+  const disclosed = await liveDisclosures(
+    deps.db,
+    rows.map((r) => r.s.id),
+  );
+  const items = rows.map(({ s, n, a }) => {
+    const disclosedToMe = disclosed.has(disclosureKey(s.id, 'achievement'));
+    const shown = disclosePair(
+      { need: n, achievement: a, explanation: s.explanation },
+      {
+        need: 'full',
+        achievement: pairSideLevel({
+          owner: isOwner(actor, a, 'institution'),
+          assignedManager: false,
+          confidentiality: a.confidentiality,
+          disclosed: disclosedToMe,
+        }),
+      },
+    );
+    return {
+      id: s.id,
+      stage: s.stage,
+      score: s.score,
+      explanation: shown.explanation,
+      modelVersion: s.modelVersion,
+      managerId: s.managerId,
+      decidedAt: s.decidedAt,
+      updatedAt: s.updatedAt,
+      disclosedToMe,
+      achievement: shown.achievement,
+    };
+  });
   return { items, page: query.page, pageSize: query.pageSize, total };
 }

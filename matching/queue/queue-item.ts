@@ -4,16 +4,12 @@ import type { Db } from '../../schema/db.ts';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { AchievementRow } from '../achievements/achievement-view.ts';
+import { pairSideLevel } from '../disclosure/audience.ts';
+import { disclosePair } from '../disclosure/disclose-pair.ts';
 import type { NeedRow } from '../needs/need-view.ts';
 import type { Explanation } from '../ranking/explanation.ts';
 import { isAssigned, type ManagerScope, pairChain } from './manager-scope.ts';
-import {
-  levelByConfidentiality,
-  type PairAchievementView,
-  type PairNeedView,
-  pairAchievementView,
-  pairNeedView,
-} from './pair-views.ts';
+import type { PairAchievementView, PairNeedView } from './pair-views.ts';
 import { allowedMoves, type Stage } from './stage-machine.ts';
 
 export type SuggestionRow = typeof suggestions.$inferSelect;
@@ -71,17 +67,27 @@ const escalationOf = (routing: unknown) =>
     ? ((routing as { escalatedTo?: string | null }).escalatedTo ?? null)
     : null;
 
-/** Everyone who can see a pair in the queue may work it: its manager, its escalation target, a chief of its chain. */
+/**
+ * Everyone who can see a pair in the queue may work it: its manager, its escalation target, a chief of its
+ * chain. Only the first two see the records in full; a chief browsing sees them (and the explanation) as the
+ * records' confidentiality allows.
+ */
 export function toQueueItem(row: PairRow, scope: ManagerScope, priority: number | null = null): QueueItem {
   const { s, n, a } = row;
   const assigned = isAssigned(scope, s);
+  const side = (confidentiality: NeedRow['confidentiality']) =>
+    pairSideLevel({ owner: false, assignedManager: assigned, confidentiality, disclosed: false });
+  const shown = disclosePair(
+    { need: n, achievement: a, explanation: s.explanation },
+    { need: side(n.confidentiality), achievement: side(a.confidentiality) },
+  );
   return {
     id: s.id,
     stage: s.stage,
     score: s.score,
     priority,
     modelVersion: s.modelVersion,
-    explanation: s.explanation as Explanation,
+    explanation: shown.explanation,
     chainId: row.chainId,
     managerId: s.managerId,
     escalatedTo: escalationOf(s.routing),
@@ -94,7 +100,7 @@ export function toQueueItem(row: PairRow, scope: ManagerScope, priority: number 
     allowedMoves: [...allowedMoves(s.stage)],
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
-    need: pairNeedView(n, assigned ? 'full' : levelByConfidentiality(n.confidentiality)),
-    achievement: pairAchievementView(a, assigned ? 'full' : levelByConfidentiality(a.confidentiality)),
+    need: shown.need,
+    achievement: shown.achievement,
   };
 }

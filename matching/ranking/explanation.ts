@@ -3,11 +3,24 @@ import { FEATURE_LABELS, modeLabel } from './labels.ts';
 import type { AchievementProfile, NeedProfile } from './pair-profiles.ts';
 import type { ScorePart } from './ranker.ts';
 
+/** A record field a sentence quotes, as `need.<field>` or `achievement.<field>`. */
+export type FieldRef = `need.${string}` | `achievement.${string}`;
+
+/** One sentence of the summary and the record fields it quotes, so a redacted audience gets only the rest. */
+export interface ExplanationSentence {
+  text: string;
+  uses: FieldRef[];
+}
+
 export interface Explanation {
   summary: string;
   sharedTerms: string[];
   /** Largest contribution first. */
   parts: ScorePart[];
+  /** The summary's sentences before the score sentence (absent on suggestions stored before it existed). */
+  sentences?: ExplanationSentence[] | undefined;
+  /** True when this copy was cut down for an audience that may not see all of either record. */
+  redacted?: boolean | undefined;
 }
 
 export interface ExplainInput {
@@ -28,23 +41,51 @@ const MAIN_PARTS = 3;
  */
 export function explainPair(input: ExplainInput): Explanation {
   const parts = [...input.parts].sort((a, b) => b.contribution - a.contribution || a.feature.localeCompare(b.feature));
+  const candidates: (ExplanationSentence | undefined)[] = [
+    input.sharedTerms.length > 0
+      ? { text: `共同关键词：${input.sharedTerms.join('、')}`, uses: [...SHARED_TERM_SOURCES] }
+      : undefined,
+    said(chainSentence(input), CHAIN_SOURCES),
+    said(maturitySentence(input.need, input.achievement), MATURITY_SOURCES),
+    said(modeSentence(input.need, input.achievement), MODE_SOURCES),
+  ];
+  const sentences = candidates.filter((s): s is ExplanationSentence => s !== undefined);
+  return { summary: composeSummary(sentences, parts), sharedTerms: [...input.sharedTerms], parts, sentences };
+}
+
+/** Shared terms are found in both records' titles, texts and keywords. */
+export const SHARED_TERM_SOURCES: readonly FieldRef[] = [
+  'need.title',
+  'need.description',
+  'need.keywords',
+  'achievement.title',
+  'achievement.abstract',
+  'achievement.keywords',
+];
+
+const CHAIN_SOURCES: FieldRef[] = ['need.chainId', 'achievement.chainId'];
+const MATURITY_SOURCES: FieldRef[] = ['need.trlMin', 'need.trlMax', 'achievement.trl'];
+const MODE_SOURCES: FieldRef[] = ['need.cooperationModes', 'achievement.transferModes'];
+/** What the chain, maturity and mode sentences quote (also what explanations stored without sources may quote). */
+export const EXPLANATION_SENTENCE_SOURCES: readonly FieldRef[] = [
+  ...CHAIN_SOURCES,
+  ...MATURITY_SOURCES,
+  ...MODE_SOURCES,
+];
+
+const said = (text: string | undefined, uses: FieldRef[]): ExplanationSentence | undefined =>
+  text === undefined ? undefined : { text, uses };
+
+/** The summary line: the sentences, then the largest score parts (ordered by contribution, as `parts` is). */
+export function composeSummary(sentences: readonly ExplanationSentence[], parts: readonly ScorePart[]): string {
   // A neutral value mostly means the data was missing: it moved no candidate, so it explains nothing.
   const main = parts.filter((p) => p.value !== NEUTRAL).slice(0, MAIN_PARTS);
-  const sentences = [
-    input.sharedTerms.length > 0 ? `共同关键词：${input.sharedTerms.join('、')}` : undefined,
-    chainSentence(input),
-    maturitySentence(input.need, input.achievement),
-    modeSentence(input.need, input.achievement),
-    main.length > 0
-      ? `主要得分：${main.map((p) => `${FEATURE_LABELS[p.feature]} ${p.value.toFixed(2)}（权重 ${p.weight.toFixed(2)}）`).join('、')}`
-      : undefined,
-  ];
-  const said = sentences.filter((s): s is string => s !== undefined);
-  return {
-    summary: said.length > 0 ? `${said.join('；')}。` : '',
-    sharedTerms: [...input.sharedTerms],
-    parts,
-  };
+  const texts = sentences.map((s) => s.text);
+  if (main.length > 0) {
+    const listed = main.map((p) => `${FEATURE_LABELS[p.feature]} ${p.value.toFixed(2)}（权重 ${p.weight.toFixed(2)}）`);
+    texts.push(`主要得分：${listed.join('、')}`);
+  }
+  return texts.length > 0 ? `${texts.join('；')}。` : '';
 }
 
 function chainSentence({ need, achievement, chainName }: ExplainInput): string | undefined {

@@ -13,6 +13,9 @@ type Filters = {
 /**
  * Which rows a list shows: owners see all of their organisation's, admins everything, everyone else only
  * listed, non-confidential records of others (shown redacted by the caller's view function).
+ *
+ * Filtering by owner is itself a disclosure: `orgId=X` over desensitised records would tell which of them X
+ * posted. So for everyone but admins the owner filter reaches public records only.
  */
 export function listConditions(
   actor: Actor,
@@ -28,7 +31,7 @@ export function listConditions(
     conditions.push(eq(cols.orgId, actor.orgId));
   } else {
     conditions.push(inArray(cols.status, listedStatuses), ne(cols.confidentiality, 'confidential'));
-    if (filters.orgId) conditions.push(eq(cols.orgId, filters.orgId));
+    if (filters.orgId) conditions.push(eq(cols.orgId, filters.orgId), eq(cols.confidentiality, 'public'));
   }
   if (filters.status) conditions.push(eq(cols.status, filters.status));
   if (filters.chain) conditions.push(eq(cols.chainId, filters.chain));

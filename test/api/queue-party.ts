@@ -72,16 +72,17 @@ export function partyTests(ctx: QueueCtx) {
         budgetMax: null,
         redacted: ['description', 'budgetMax', 'importKey'],
       },
-      explanation: null,
+      // Cut down, not withheld: what quotes the private description goes, the rest stays.
+      explanation: { sharedTerms: [], redacted: true },
     });
     expect(byId.get(masked.id)).toMatchObject({
       need: { orgId: null, createdBy: null, keywords: [] },
-      explanation: null,
+      explanation: { sharedTerms: [], redacted: true },
     });
     expect(byId.get(secret.id)).toMatchObject({
       stage: 'contacted',
       need: { title: null, description: null, orgId: null, chainId: chain, confidentiality: 'confidential' },
-      explanation: null,
+      explanation: { sharedTerms: [], redacted: true },
     });
 
     const rival = await makePersona(deps, 'institution');

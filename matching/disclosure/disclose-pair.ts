@@ -1,0 +1,26 @@
+import type { Explanation } from '../ranking/explanation.ts';
+import { discloseExplanation } from './disclose-explanation.ts';
+import type { DisclosureLevel } from './levels.ts';
+import { discloseRecord, hiddenFields } from './policy.ts';
+import type { AchievementRow, NeedRow } from './record-rows.ts';
+
+export type PairLevels = { need: DisclosureLevel; achievement: DisclosureLevel };
+
+/**
+ * Both records of a pair and its explanation, each cut down to what this audience may see. The explanation is
+ * redacted by the same hidden fields as the records, so it can never say more than the records shown beside it.
+ */
+export function disclosePair(
+  pair: { need: NeedRow; achievement: AchievementRow; explanation: unknown },
+  levels: PairLevels,
+) {
+  const hidden = {
+    need: hiddenFields('need', pair.need, levels.need),
+    achievement: hiddenFields('achievement', pair.achievement, levels.achievement),
+  };
+  return {
+    need: discloseRecord('need', pair.need, levels.need),
+    achievement: discloseRecord('achievement', pair.achievement, levels.achievement),
+    explanation: discloseExplanation(pair.explanation as Explanation, hidden),
+  };
+}

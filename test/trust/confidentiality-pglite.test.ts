@@ -1,0 +1,3 @@
+import { confidentialitySuite } from './confidentiality-suite.ts';
+
+confidentialitySuite('pglite');
