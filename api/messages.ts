@@ -11,6 +11,7 @@ export const problemTitles: Record<string, Text> = {
   forbidden: { zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
   conflict: { zh: '与当前状态冲突', en: 'Conflicts with the current state' },
   invalid_transition: { zh: '不允许的状态变更', en: 'Illegal state change' },
+  precondition_failed: { zh: '前提条件不成立', en: 'Precondition failed' },
   payload_too_large: { zh: '请求体过大', en: 'Request body too large' },
   unsupported_media_type: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   internal_error: { zh: '服务器内部错误', en: 'Internal server error' },
@@ -72,6 +73,24 @@ export const reasonMessages: Record<string, Text> = {
   body_limit: { zh: '请求体不能超过 {limit} 字节', en: 'The body may be at most {limit} bytes' },
   json_only: { zh: '请求体须为 application/json', en: 'The body must be application/json' },
   route: { zh: '没有 {method} {path} 这个接口', en: 'There is no {method} {path}' },
+  idempotency_key_reused: {
+    zh: '该 Idempotency-Key 已用于另一个不同的请求，请为新请求使用新的键',
+    en: 'This Idempotency-Key was used for a different request; use a new key for a new request',
+  },
+  idempotency_key_in_flight: {
+    zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
+    en: 'A request with this Idempotency-Key is still being processed; retry shortly',
+  },
+  idempotency_key_secret_not_replayable: {
+    zh: '该请求已成功执行（已创建 {id}），其密钥只显示一次，不能重放；如未保存，请撤销后用新的 Idempotency-Key 重新创建',
+    en:
+      'This request already succeeded (created {id}); its secret is shown only once and cannot be replayed. ' +
+      'If you did not keep it, revoke it and create another with a new Idempotency-Key',
+  },
+  version_mismatch: {
+    zh: '记录在您读取后已被修改（If-Match 与当前 ETag 不符），请重新获取后再提交',
+    en: 'The record changed since you read it (If-Match does not match its current ETag); fetch it again',
+  },
 };
 
 export const fieldMessages: Record<string, Text> = {
@@ -113,4 +132,16 @@ export const fieldMessages: Record<string, Text> = {
   ambiguous_organisation: { zh: '有多个同名机构：{values}', en: 'several organisations are named {values}' },
   organisation_kind: { zh: '机构类型不符，应为：{values}', en: 'the organisation must be one of: {values}' },
   invalid_json: { zh: '该行不是合法的 JSON 对象', en: 'the line is not a JSON object' },
+  unsafe_text: {
+    zh: '不能包含空字符（U+0000）或不成对的代理字符（U+D800–U+DFFF）',
+    en: 'must not contain NUL (U+0000) or unpaired surrogates (U+D800–U+DFFF)',
+  },
+  invalid_idempotency_key: {
+    zh: '须为 1 至 255 个可打印 ASCII 字符',
+    en: 'must be 1 to 255 printable ASCII characters',
+  },
+  invalid_if_match: {
+    zh: '须为 * 或以逗号分隔的带引号 ETag 列表',
+    en: 'must be * or a comma-separated list of quoted ETags',
+  },
 };

@@ -11,6 +11,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   invalid_transition: 409,
+  precondition_failed: 412,
 };
 
 export type ProblemInit = {

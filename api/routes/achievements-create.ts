@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createAchievementInput } from '../../matching/achievements/achievement-input.ts';
 import { createAchievement } from '../../matching/achievements/create-achievement.ts';
 import type { AppEnv } from '../env.ts';
+import { idempotencyKeyHeader, idempotent } from '../idempotency.ts';
 import { achievementSchema, bearer, jsonBody, jsonOk, problems } from '../schemas.ts';
 
 const route = createRoute({
@@ -10,8 +11,9 @@ const route = createRoute({
   tags: ['achievements'],
   summary: '发布科技成果 Publish an achievement (institution)',
   security: bearer,
-  request: { body: jsonBody(createAchievementInput) },
-  responses: { 201: jsonOk(achievementSchema, 'The created achievement'), ...problems(400, 401, 403, 413, 415) },
+  middleware: [idempotent({ scope: 'POST /v1/achievements' })] as const,
+  request: { headers: idempotencyKeyHeader, body: jsonBody(createAchievementInput) },
+  responses: { 201: jsonOk(achievementSchema, 'The created achievement'), ...problems(400, 401, 403, 409, 413, 415) },
 });
 
 export function registerCreateAchievement(app: OpenAPIHono<AppEnv>) {

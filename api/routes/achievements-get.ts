@@ -1,6 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { getAchievement } from '../../matching/achievements/get-achievement.ts';
+import { recordVersion } from '../../matching/core/record-version.ts';
 import type { AppEnv } from '../env.ts';
+import { etagHeader, formatEtag } from '../etag.ts';
 import { achievementSchema, bearer, idParam, jsonOk, problems } from '../schemas.ts';
 
 const route = createRoute({
@@ -12,7 +14,10 @@ const route = createRoute({
     "Others' achievements are shown when published and not confidential; desensitised ones without team or patents.",
   security: bearer,
   request: { params: idParam },
-  responses: { 200: jsonOk(achievementSchema, 'The achievement as this caller may see it'), ...problems(401, 404) },
+  responses: {
+    200: { ...jsonOk(achievementSchema, 'The achievement as this caller may see it'), headers: etagHeader },
+    ...problems(401, 404),
+  },
 });
 
 export function registerGetAchievement(app: OpenAPIHono<AppEnv>) {
@@ -22,6 +27,7 @@ export function registerGetAchievement(app: OpenAPIHono<AppEnv>) {
       actor: c.get('actor'),
       id: c.req.valid('param').id,
     });
+    c.header('etag', formatEtag(recordVersion('achievement', achievement)));
     return c.json(achievement, 200);
   });
 }

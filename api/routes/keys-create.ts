@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiKey, createApiKeyInput } from '../../matching/admin/create-api-key.ts';
 import type { AppEnv } from '../env.ts';
+import { idempotencyKeyHeader, idempotent } from '../idempotency.ts';
 import { bearer, createdKeySchema, idParam, jsonBody, jsonOk, problems } from '../schemas.ts';
 
 const route = createRoute({
@@ -9,8 +10,9 @@ const route = createRoute({
   tags: ['admin'],
   summary: '签发 API 密钥 Issue an API key for a user (admin; the secret is shown once)',
   security: bearer,
-  request: { params: idParam, body: jsonBody(createApiKeyInput) },
-  responses: { 201: jsonOk(createdKeySchema, 'The key, with its secret'), ...problems(400, 401, 403, 404, 415) },
+  middleware: [idempotent({ scope: 'POST /v1/users/{id}/keys', secretBearing: true })] as const,
+  request: { params: idParam, headers: idempotencyKeyHeader, body: jsonBody(createApiKeyInput) },
+  responses: { 201: jsonOk(createdKeySchema, 'The key, with its secret'), ...problems(400, 401, 403, 404, 409, 415) },
 });
 
 export function registerCreateKey(app: OpenAPIHono<AppEnv>) {

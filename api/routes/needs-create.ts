@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createNeed } from '../../matching/needs/create-need.ts';
 import { createNeedInput } from '../../matching/needs/need-input.ts';
 import type { AppEnv } from '../env.ts';
+import { idempotencyKeyHeader, idempotent } from '../idempotency.ts';
 import { bearer, jsonBody, jsonOk, needSchema, problems } from '../schemas.ts';
 
 const route = createRoute({
@@ -10,8 +11,9 @@ const route = createRoute({
   tags: ['needs'],
   summary: '发布技术需求 Post a technical need (enterprise)',
   security: bearer,
-  request: { body: jsonBody(createNeedInput) },
-  responses: { 201: jsonOk(needSchema, 'The created need'), ...problems(400, 401, 403, 413, 415) },
+  middleware: [idempotent({ scope: 'POST /v1/needs' })] as const,
+  request: { headers: idempotencyKeyHeader, body: jsonBody(createNeedInput) },
+  responses: { 201: jsonOk(needSchema, 'The created need'), ...problems(400, 401, 403, 409, 413, 415) },
 });
 
 export function registerCreateNeed(app: OpenAPIHono<AppEnv>) {

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createOrganisation } from '../../matching/admin/create-organisation.ts';
 import { createOrganisationInput } from '../../matching/admin/organisation-input.ts';
 import type { AppEnv } from '../env.ts';
+import { idempotencyKeyHeader, idempotent } from '../idempotency.ts';
 import { bearer, jsonBody, jsonOk, organisationSchema, problems } from '../schemas.ts';
 
 const route = createRoute({
@@ -10,7 +11,8 @@ const route = createRoute({
   tags: ['admin'],
   summary: '新建机构 Create an organisation (admin)',
   security: bearer,
-  request: { body: jsonBody(createOrganisationInput) },
+  middleware: [idempotent({ scope: 'POST /v1/organisations' })] as const,
+  request: { headers: idempotencyKeyHeader, body: jsonBody(createOrganisationInput) },
   responses: { 201: jsonOk(organisationSchema, 'The organisation'), ...problems(400, 401, 403, 409, 415) },
 });
 

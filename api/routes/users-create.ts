@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createUser } from '../../matching/admin/create-user.ts';
 import { createUserInput } from '../../matching/admin/user-input.ts';
 import type { AppEnv } from '../env.ts';
+import { idempotencyKeyHeader, idempotent } from '../idempotency.ts';
 import { bearer, jsonBody, jsonOk, problems, userSchema } from '../schemas.ts';
 
 const route = createRoute({
@@ -10,7 +11,8 @@ const route = createRoute({
   tags: ['admin'],
   summary: '新建用户 Create a user, with a manager profile for 技术经理人 (admin)',
   security: bearer,
-  request: { body: jsonBody(createUserInput) },
+  middleware: [idempotent({ scope: 'POST /v1/users' })] as const,
+  request: { headers: idempotencyKeyHeader, body: jsonBody(createUserInput) },
   responses: { 201: jsonOk(userSchema, 'The user'), ...problems(400, 401, 403, 409, 415) },
 });
 

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createWebhook } from '../../matching/notifications/create-webhook.ts';
 import { createWebhookInput } from '../../matching/notifications/notification-input.ts';
 import type { AppEnv } from '../env.ts';
+import { idempotencyKeyHeader, idempotent } from '../idempotency.ts';
 import { createdWebhookSchema } from '../notification-schemas.ts';
 import { bearer, jsonBody, jsonOk, problems } from '../schemas.ts';
 
@@ -14,7 +15,8 @@ const route = createRoute({
     'Deliveries are POSTs of JSON signed with HMAC-SHA256 over X-Timestamp + "." + raw body; failed deliveries ' +
     'are retried with exponential backoff. Admins may pass `orgId`.',
   security: bearer,
-  request: { body: jsonBody(createWebhookInput) },
+  middleware: [idempotent({ scope: 'POST /v1/webhooks', secretBearing: true })] as const,
+  request: { headers: idempotencyKeyHeader, body: jsonBody(createWebhookInput) },
   responses: {
     201: jsonOk(createdWebhookSchema, 'The webhook, with its secret'),
     ...problems(400, 401, 403, 409, 415),

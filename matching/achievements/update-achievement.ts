@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { achievements } from '../../schema/achievements.ts';
-import { ConflictError } from '../core/errors.ts';
+import { ConflictError, PreconditionFailedError } from '../core/errors.ts';
+import { assertExpectedVersion, bumpedUpdatedAt, stillAtVersion } from '../core/record-version.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
 import { recordIngest } from '../pipeline/record-ingest.ts';
@@ -15,9 +16,14 @@ export async function updateAchievement({
   actor,
   id,
   input,
-}: WithIdAndInput<UpdateAchievementInput | unknown>): Promise<AchievementView> {
+  ifVersion,
+}: WithIdAndInput<UpdateAchievementInput | unknown> & {
+  /** From If-Match: the update applies only while the record is at one of these versions (record-version.ts). */
+  ifVersion?: readonly string[] | undefined;
+}): Promise<AchievementView> {
   const changes = parseInput(updateAchievementInput, input);
   const current = await loadOwnAchievement(deps, actor, id);
+  assertExpectedVersion('achievement', current, ifVersion);
   if (current.status === 'withdrawn') throw new ConflictError('achievement_not_editable', { status: current.status });
   const merged = { ...current, ...changes };
   assertRangesOrdered([['priceMin', merged.priceMin, merged.priceMax]]);
@@ -25,12 +31,19 @@ export async function updateAchievement({
   const row = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(achievements)
-      .set({ ...changes, updatedAt: deps.clock.now() })
-      .where(eq(achievements.id, current.id))
+      .set({ ...changes, updatedAt: bumpedUpdatedAt(achievements.updatedAt, deps.clock.now()) })
+      .where(
+        and(
+          eq(achievements.id, current.id),
+          ifVersion ? stillAtVersion(achievements.updatedAt, current.updatedAt) : undefined,
+        ),
+      )
       .returning();
     if (updated) await recordIngest(tx, 'achievement', updated.id);
     return updated;
   });
+  // Only a conditional update can miss: another writer moved the record on since it was read.
+  if (!row && ifVersion) throw new PreconditionFailedError('version_mismatch');
   if (!row) throw new Error('update returned no row');
   return toAchievementView('full', row);
 }

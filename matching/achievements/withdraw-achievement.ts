@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { achievements } from '../../schema/achievements.ts';
 import { ConflictError } from '../core/errors.ts';
+import { bumpedUpdatedAt } from '../core/record-version.ts';
 import type { WithId } from '../core/verb.ts';
 import { recordIngest } from '../pipeline/record-ingest.ts';
 import { type AchievementView, toAchievementView } from './achievement-view.ts';
@@ -11,7 +12,7 @@ export async function withdrawAchievement({ deps, actor, id }: WithId): Promise<
   const row = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(achievements)
-      .set({ status: 'withdrawn', updatedAt: deps.clock.now() })
+      .set({ status: 'withdrawn', updatedAt: bumpedUpdatedAt(achievements.updatedAt, deps.clock.now()) })
       .where(and(eq(achievements.id, current.id), ne(achievements.status, 'withdrawn')))
       .returning();
     if (updated) await recordIngest(tx, 'achievement', updated.id);

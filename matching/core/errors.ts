@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'conflict'
   | 'forbidden'
   | 'unauthorized'
-  | 'invalid_transition';
+  | 'invalid_transition'
+  | 'precondition_failed';
 
 /** One bad field: `field` is a dotted path into the input, `issue` a stable code, `params` fill the message. */
 export type FieldIssue = {
@@ -49,5 +50,12 @@ export class ForbiddenError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(reason: string, params: Record<string, string | number> = {}) {
     super('conflict', reason, { reason, ...params });
+  }
+}
+
+/** A conditional write (`If-Match`) found the record at another version than the caller read. */
+export class PreconditionFailedError extends DomainError {
+  constructor(reason: string) {
+    super('precondition_failed', reason, { reason });
   }
 }

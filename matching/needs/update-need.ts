@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
-import { ConflictError } from '../core/errors.ts';
+import { ConflictError, PreconditionFailedError } from '../core/errors.ts';
+import { assertExpectedVersion, bumpedUpdatedAt, stillAtVersion } from '../core/record-version.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
 import { recordIngest } from '../pipeline/record-ingest.ts';
@@ -17,9 +18,14 @@ export async function updateNeed({
   actor,
   id,
   input,
-}: WithIdAndInput<UpdateNeedInput | unknown>): Promise<NeedView> {
+  ifVersion,
+}: WithIdAndInput<UpdateNeedInput | unknown> & {
+  /** From If-Match: the update applies only while the record is at one of these versions (record-version.ts). */
+  ifVersion?: readonly string[] | undefined;
+}): Promise<NeedView> {
   const changes = parseInput(updateNeedInput, input);
   const current = await loadOwnNeed(deps, actor, id);
+  assertExpectedVersion('need', current, ifVersion);
   if (finishedStatuses.has(current.status)) throw new ConflictError('need_not_editable', { status: current.status });
   const merged = { ...current, ...changes };
   assertRangesOrdered([
@@ -30,12 +36,14 @@ export async function updateNeed({
   const row = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(needs)
-      .set({ ...changes, updatedAt: deps.clock.now() })
-      .where(eq(needs.id, current.id))
+      .set({ ...changes, updatedAt: bumpedUpdatedAt(needs.updatedAt, deps.clock.now()) })
+      .where(and(eq(needs.id, current.id), ifVersion ? stillAtVersion(needs.updatedAt, current.updatedAt) : undefined))
       .returning();
     if (updated) await recordIngest(tx, 'need', updated.id);
     return updated;
   });
+  // Only a conditional update can miss: another writer moved the record on since it was read.
+  if (!row && ifVersion) throw new PreconditionFailedError('version_mismatch');
   if (!row) throw new Error('update returned no row');
   return toNeedView('full', row);
 }

@@ -1,6 +1,7 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
 import { ConflictError } from '../core/errors.ts';
+import { bumpedUpdatedAt } from '../core/record-version.ts';
 import type { WithId } from '../core/verb.ts';
 import { recordIngest } from '../pipeline/record-ingest.ts';
 import { loadOwnNeed } from './load-need.ts';
@@ -13,7 +14,7 @@ export async function withdrawNeed({ deps, actor, id }: WithId): Promise<NeedVie
   const row = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(needs)
-      .set({ status: 'withdrawn', updatedAt: deps.clock.now() })
+      .set({ status: 'withdrawn', updatedAt: bumpedUpdatedAt(needs.updatedAt, deps.clock.now()) })
       .where(and(eq(needs.id, current.id), notInArray(needs.status, ['withdrawn', 'closed', 'solved'])))
       .returning();
     if (updated) await recordIngest(tx, 'need', updated.id);

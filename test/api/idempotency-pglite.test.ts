@@ -1,0 +1,3 @@
+import { idempotencySuite } from './idempotency-suite.ts';
+
+idempotencySuite('pglite');
