@@ -5,26 +5,9 @@
  * `GET /v1/admin/jobs` with it. The key never goes into a URL: the input has no `name` and the CSP forbids form
  * submission. Data from the API is written with `textContent`, never as HTML.
  */
-export function adminJobsPage(): { body: string; headers: Record<string, string> } {
-  const nonce = crypto.randomUUID().replaceAll('-', '');
-  return { body: renderAdminJobsPage(nonce), headers: pageHeaders(nonce) };
-}
-
-function pageHeaders(nonce: string): Record<string, string> {
-  return {
-    'content-security-policy': [
-      "default-src 'none'",
-      `script-src 'nonce-${nonce}'`,
-      `style-src 'nonce-${nonce}'`,
-      "connect-src 'self'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-    ].join('; '),
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
-  };
+/** The page for one response; `nonce` is that response's CSP nonce (api/security-headers.ts sets the policy). */
+export function adminJobsPage(nonce: string): string {
+  return renderAdminJobsPage(nonce);
 }
 
 function renderAdminJobsPage(nonce: string): string {

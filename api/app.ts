@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../matching/core/deps.ts';
+import { errorLogFields } from '../matching/core/error-log-fields.ts';
 import { DomainError } from '../matching/core/errors.ts';
 import { toFieldIssues } from '../matching/core/validate.ts';
 import { createMetrics, type Metrics } from '../workers/metrics.ts';
@@ -9,13 +10,15 @@ import { requireApiKey } from './auth.ts';
 import { renderDocsPage } from './docs-page.ts';
 import type { AppEnv } from './env.ts';
 import { limitBody, requireJsonBody } from './guards.ts';
-import { httpMetrics } from './metrics.ts';
+import { httpMetrics, routeLabel } from './metrics.ts';
 import { domainProblem, problem } from './problem.ts';
+import { rejectUnsafeText } from './reject-unsafe-text.ts';
 import { requestContext } from './request-context.ts';
 import { registerHealthLive } from './routes/health-live.ts';
 import { registerHealthReady } from './routes/health-ready.ts';
 import { v1Routes } from './routes/index.ts';
 import { registerMetrics } from './routes/metrics.ts';
+import { pageNonce, securityHeaders } from './security-headers.ts';
 
 export type AppOptions = {
   bodyLimitBytes: number;
@@ -48,9 +51,11 @@ export function createApp(deps: Deps, options: AppOptions) {
   const metrics = options.metrics ?? createMetrics();
   metrics.watch({ db: deps.db, jobQueue: deps.jobQueue, logger: deps.logger });
   app.use('*', httpMetrics(metrics));
+  app.use('*', securityHeaders());
   app.use('*', requestContext(deps));
   app.use('*', limitBody(options.bodyLimitBytes));
   app.use('*', requireJsonBody);
+  app.use('*', rejectUnsafeText);
   registerHealthLive(app);
   registerHealthReady(app);
   registerMetrics(app, metrics);
@@ -58,11 +63,8 @@ export function createApp(deps: Deps, options: AppOptions) {
   for (const register of v1Routes) register(app);
 
   app.doc31('/openapi.json', openApiInfo);
-  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiInfo))));
-  app.get('/admin/jobs', (c) => {
-    const page = adminJobsPage();
-    return c.html(page.body, 200, page.headers);
-  });
+  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiInfo), pageNonce(c))));
+  app.get('/admin/jobs', (c) => c.html(adminJobsPage(pageNonce(c))));
   app.get('/', (c) => c.redirect('/docs'));
 
   app.notFound((c) =>
@@ -76,7 +78,11 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.onError((error, c) => {
     if (error instanceof DomainError) return domainProblem(c, error);
     if (error instanceof HTTPException) return httpProblem(c, error);
-    deps.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+    // Class, code, request id, method and route pattern only: a driver error's message quotes the query's parameters.
+    deps.logger.error(
+      { error: errorLogFields(error), requestId: c.get('requestId'), method: c.req.method, route: routeLabel(c) },
+      'unhandled error',
+    );
     return problem(c, { status: 500, code: 'internal_error' });
   });
   return app;

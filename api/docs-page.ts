@@ -62,7 +62,8 @@ ${body ? `<h4>Body (application/json)</h4>${fieldsTable(doc, body as Json)}` : '
 <h4>Responses</h4><ul>${responses.join('')}</ul></section>`;
 }
 
-export function renderDocsPage(doc: object): string {
+/** `nonce` is this response's CSP nonce: the page's one inline stylesheet carries it (api/security-headers.ts). */
+export function renderDocsPage(doc: object, nonce: string): string {
   const spec = doc as Json;
   const info = (spec.info ?? {}) as { title?: string; description?: string; version?: string };
   const byTag = new Map<string, string[]>();
@@ -77,7 +78,7 @@ export function renderDocsPage(doc: object): string {
   );
   const nav = [...byTag.keys()].map((tag) => `<a href="#tag-${escapeHtml(tag)}">${escapeHtml(tag)}</a>`).join(' · ');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(info.title ?? 'API')}</title>
-<meta name="viewport" content="width=device-width,initial-scale=1"><style>
+<meta name="viewport" content="width=device-width,initial-scale=1"><style nonce="${nonce}">
 body{font:15px/1.6 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#1d2430}
 h1{font-size:1.6em}h2{border-bottom:2px solid #dde3ea;margin-top:2em;text-transform:capitalize}
 .op{border:1px solid #dde3ea;border-radius:8px;padding:.3em 1em;margin:1em 0}.op h3{font-size:1.05em}

@@ -41,7 +41,7 @@ export function httpMetrics(metrics: Metrics): MiddlewareHandler {
  * handler the path matched. `app.use` middleware is registered for every method (`ALL`) and never names a
  * route.
  */
-function routeLabel(c: Context): string {
+export function routeLabel(c: Context): string {
   const routes = matchedRoutes(c);
   const answered = routes[c.req.routeIndex];
   if (answered && answered.method !== 'ALL') return answered.path;

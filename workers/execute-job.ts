@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Deps } from '../matching/core/deps.ts';
+import { errorLogFields } from '../matching/core/error-log-fields.ts';
 import type { JobCatalog, JobDefinition } from './job-catalog.ts';
 import { errorSummary, isPermanent, JobTimeoutError, UnknownJobError } from './job-errors.ts';
 import type { JobListener, JobRef, JobRequest, JobSettled } from './job-runner.ts';
@@ -44,7 +45,8 @@ export async function executeJob(request: JobRequest, attempt: number, options: 
     permanent: result.permanent,
   };
   const log = options.deps.logger;
-  log[result.final ? 'error' : 'warn']({ job: ref, err: result.error }, `job ${event.outcome}`);
+  // Class and code only (errorLogFields): a failed query's error quotes its parameters, which hold record text.
+  log[result.final ? 'error' : 'warn']({ job: ref, error: errorLogFields(result.error) }, `job ${event.outcome}`);
   // A listener failing here (the database is down) must not hide the job's own failure; the outbox
   // reconciler re-dispatches rows that were never settled.
   await notify(options.listeners, event).catch((error: unknown) => logListenerError(log, ref, error));
@@ -82,7 +84,7 @@ async function notify(listeners: readonly JobListener[], event: JobSettled) {
 }
 
 function logListenerError(logger: Logger, job: JobRef, error: unknown) {
-  logger.error({ job, err: error }, 'job listener failed');
+  logger.error({ job, error: errorLogFields(error) }, 'job listener failed');
 }
 
 const elapsed = (started: number) => Math.round(performance.now() - started);

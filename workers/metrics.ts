@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { countWork, type WorkCounts } from '../matching/admin/count-work.ts';
 import type { JobQueueStats } from '../matching/core/deps.ts';
+import { errorLogFields } from '../matching/core/error-log-fields.ts';
 import type { Db } from '../schema/db.ts';
 import type { JobListener } from './job-runner.ts';
 
@@ -71,7 +72,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
         const counts = await sources.jobQueue.counts();
         for (const state of ['waiting', 'active', 'delayed'] as const) queueDepth.set({ state }, counts[state]);
       } catch (error) {
-        sources.logger?.warn({ err: error }, 'metrics: queue depth unavailable');
+        sources.logger?.warn({ error: errorLogFields(error) }, 'metrics: queue depth unavailable');
       }
     },
   });
@@ -83,7 +84,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     if (!db) return Promise.resolve(undefined);
     inflight ??= countWork({ deps: { db } })
       .catch((error: unknown) => {
-        sources.logger?.warn({ err: error }, 'metrics: database counts unavailable');
+        sources.logger?.warn({ error: errorLogFields(error) }, 'metrics: database counts unavailable');
         return undefined;
       })
       .finally(() => {
@@ -147,7 +148,7 @@ export function serveMetrics(metrics: Metrics, options: { port: number; host: st
     metrics.render().then(
       ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
       (error: unknown) => {
-        options.logger.error({ err: error }, 'metrics: render failed');
+        options.logger.error({ error: errorLogFields(error) }, 'metrics: render failed');
         res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics unavailable\n');
       },
     );

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { errorLogFields } from '../matching/core/error-log-fields.ts';
 
 export type Poller = {
   start(): void;
@@ -22,7 +23,7 @@ export function createPoller(name: string, intervalMs: number, tick: () => Promi
     try {
       more = await tick();
     } catch (error) {
-      logger.warn({ err: error, poller: name }, `${name} failed; retrying`);
+      logger.warn({ error: errorLogFields(error), poller: name }, `${name} failed; retrying`);
     }
     if (running) timer = setTimeout(schedule, more ? 0 : intervalMs);
   };

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../core/errors.ts';
 import { ValidationError } from '../core/errors.ts';
+import { displaySafe, findUnsafeText, unsafeTextIssue } from '../core/unsafe-text.ts';
 import { toFieldIssues } from '../core/validate.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { importKeyOf } from './import-key.ts';
@@ -55,6 +56,12 @@ export function convertRow(source: SourceRow, ctx: Context): RowOutcome {
   const team: Record<string, unknown> = {};
 
   for (const [field, value] of Object.entries(raw)) {
+    // PostgreSQL text cannot hold NUL (the whole batch would fail); the row is rejected like any other bad cell.
+    const unsafe = findUnsafeText(value, field);
+    if (unsafe.length > 0) {
+      for (const path of unsafe) issues.push({ field: path, issue: unsafeTextIssue, column: columnOf[field] });
+      continue;
+    }
     switch (field) {
       case 'title':
       case 'abstract':
@@ -135,7 +142,7 @@ export function convertRow(source: SourceRow, ctx: Context): RowOutcome {
   const parsed = spec.schema.safeParse(input);
   if (parsed.success) issues.push(...rangeIssues(ctx.kind, parsed.data));
   else issues.push(...toFieldIssues(parsed.error).filter((i) => !issues.some((mine) => mine.field === i.field)));
-  const title = typeof raw.title === 'string' ? raw.title.slice(0, 80) : undefined;
+  const title = typeof raw.title === 'string' ? displaySafe(raw.title.slice(0, 80)) : undefined;
   if (issues.length > 0 || !parsed.success || !orgId) {
     return {
       ok: false,
