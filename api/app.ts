@@ -12,6 +12,7 @@ import type { AppEnv } from './env.ts';
 import { limitBody, requireJsonBody } from './guards.ts';
 import { httpMetrics, routeLabel } from './metrics.ts';
 import { domainProblem, problem } from './problem.ts';
+import { type RateLimitOptions, rateLimits } from './rate-limit.ts';
 import { rejectUnsafeText } from './reject-unsafe-text.ts';
 import { requestContext } from './request-context.ts';
 import { registerHealthLive } from './routes/health-live.ts';
@@ -24,6 +25,8 @@ export type AppOptions = {
   bodyLimitBytes: number;
   /** This process's metrics (shared with its job runner); a fresh registry when absent. */
   metrics?: Metrics;
+  /** Per-key, per-address and failed-authentication limits; nothing is limited when absent. */
+  rateLimit?: RateLimitOptions;
 };
 
 const openApiInfo = {
@@ -53,13 +56,15 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.use('*', httpMetrics(metrics));
   app.use('*', securityHeaders());
   app.use('*', requestContext(deps));
+  const limits = rateLimits(options.rateLimit);
+  app.use('*', limits.byIp);
   app.use('*', limitBody(options.bodyLimitBytes));
   app.use('*', requireJsonBody);
   app.use('*', rejectUnsafeText);
   registerHealthLive(app);
   registerHealthReady(app);
   registerMetrics(app, metrics);
-  app.use('/v1/*', requireApiKey);
+  app.use('/v1/*', requireApiKey, limits.byKey);
   for (const register of v1Routes) register(app);
 
   app.doc31('/openapi.json', openApiInfo);

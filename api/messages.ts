@@ -14,6 +14,7 @@ export const problemTitles: Record<string, Text> = {
   precondition_failed: { zh: '前提条件不成立', en: 'Precondition failed' },
   payload_too_large: { zh: '请求体过大', en: 'Request body too large' },
   unsupported_media_type: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  rate_limited: { zh: '请求过于频繁', en: 'Too many requests' },
   internal_error: { zh: '服务器内部错误', en: 'Internal server error' },
 };
 
@@ -90,6 +91,20 @@ export const reasonMessages: Record<string, Text> = {
   version_mismatch: {
     zh: '记录在您读取后已被修改（If-Match 与当前 ETag 不符），请重新获取后再提交',
     en: 'The record changed since you read it (If-Match does not match its current ETag); fetch it again',
+  },
+  rate_limit_key: {
+    zh: '该 API 密钥每 {window} 秒最多 {limit} 次请求，请 {retryAfter} 秒后重试',
+    en: 'This API key may make at most {limit} requests per {window} seconds; retry in {retryAfter} seconds',
+  },
+  rate_limit_ip: {
+    zh: '该地址每 {window} 秒最多 {limit} 次请求，请 {retryAfter} 秒后重试',
+    en: 'This address may make at most {limit} requests per {window} seconds; retry in {retryAfter} seconds',
+  },
+  rate_limit_auth_failures: {
+    zh: '该地址在 {window} 秒内认证失败已达 {limit} 次，暂停受理其全部请求，请 {retryAfter} 秒后重试',
+    en:
+      'This address has failed authentication {limit} times within {window} seconds; all its requests are ' +
+      'refused for {retryAfter} seconds',
   },
 };
 

@@ -35,6 +35,17 @@ export const configSchema = z.object({
   METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
   /** Webhook receivers on non-public addresses that an on-premises deployment trusts: hosts, IPs, CIDRs. */
   WEBHOOK_ALLOW_HOSTS: webhookAllowHosts,
+  /** Requests per API key per minute: 10/s sustained, well above a person at the UI or a syncing integration. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Requests per client address per minute: room for two busy keys behind one office NAT. */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  /** Failed authentications per client address per 10 minutes; past it the address gets 429 for everything. */
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().positive().default(20),
+  /** Reverse proxies in front of the API whose X-Forwarded-For entries are believed; 0 uses the socket address. */
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === 'true' ? 1 : v === 'false' || v === '' ? 0 : v),
+    z.coerce.number().int().min(0).max(10).default(0),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

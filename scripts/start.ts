@@ -4,6 +4,7 @@ import { createMetrics } from '../workers/metrics.ts';
 import { productionCatalog } from '../workers/processors.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
+import { createRateLimit } from './create-rate-limit.ts';
 import { createRunner } from './create-runner.ts';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data.ts';
 
@@ -25,7 +26,8 @@ async function main() {
   });
   await jobs.start();
   const deps = { ...runtime.deps, jobQueue: jobs.runner, workRecorded: () => jobs.wake() };
-  const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES, metrics });
+  const rateLimit = createRateLimit(config, logger);
+  const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES, metrics, rateLimit: rateLimit.options });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info(
       { port: info.port, driver: runtime.driver, jobs: jobs.runner.kind },
@@ -36,7 +38,13 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     // Running jobs finish (drain) before the database closes; a job still running at the deadline is
     // re-dispatched from the outbox on the next start.
-    server.close(() => void jobs.stop({ drain: true }).then(() => runtime.close().then(() => process.exit(0))));
+    server.close(
+      () =>
+        void jobs
+          .stop({ drain: true })
+          .then(() => rateLimit.close())
+          .then(() => runtime.close().then(() => process.exit(0))),
+    );
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
