@@ -62,10 +62,10 @@ export class Cleanup {
   }
 }
 
-type AppWiring = { bodyLimitBytes: number; metrics: Metrics };
+export type AppWiring = { bodyLimitBytes: number; metrics: Metrics };
 
 /** Serves the real app on an ephemeral loopback port, wired as scripts/start.ts wires it. */
-async function serveApp(runtime: Runtime, jobs: JobSystem, options: AppWiring, cleanup: Cleanup) {
+export async function serveApp(runtime: Runtime, jobs: JobSystem, options: AppWiring, cleanup: Cleanup) {
   const deps = { ...runtime.deps, jobQueue: jobs.runner, workRecorded: () => jobs.wake() };
   const app = createApp(deps, options);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -221,7 +221,7 @@ const workerScript = new URL('./pipeline-worker.ts', import.meta.url).pathname;
 const repoRoot = new URL('../../', import.meta.url).pathname;
 
 /** Spawns one worker process (node itself, so the pid is the worker's) and waits until it reports ready. */
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+export function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
@@ -246,7 +246,7 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
-function askTimings(child: ChildProcess): Promise<JobTimings> {
+export function askTimings(child: ChildProcess): Promise<JobTimings> {
   return new Promise((resolve) => {
     const onMessage = (message: { type?: string; timings?: JobTimings }) => {
       if (message.type !== 'timings') return;
@@ -258,7 +258,7 @@ function askTimings(child: ChildProcess): Promise<JobTimings> {
   });
 }
 
-function stopWorker(child: ChildProcess): Promise<void> {
+export function stopWorker(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -271,7 +271,7 @@ function stopWorker(child: ChildProcess): Promise<void> {
 }
 
 /** Removes every key under the benchmark's BullMQ prefix. */
-async function deleteKeys(redisUrl: string, prefix: string) {
+export async function deleteKeys(redisUrl: string, prefix: string) {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   try {
     let cursor = '0';
