@@ -3,6 +3,7 @@ import { apiKeys } from '../../schema/api-keys.ts';
 import { users } from '../../schema/users.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
+import { errorLogFields } from '../core/error-log-fields.ts';
 import { hashKeySecret, keyPrefix } from './api-key-secret.ts';
 
 /** Resolves a presented key to its user, or null for an unknown, malformed or revoked key. */
@@ -19,6 +20,6 @@ export async function authenticateKey({ deps, secret }: { deps: Deps; secret: st
     .update(apiKeys)
     .set({ lastUsedAt: deps.clock.now() })
     .where(eq(apiKeys.id, row.keyId))
-    .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not record key use'));
+    .catch((error: unknown) => deps.logger.warn({ error: errorLogFields(error) }, 'could not record key use'));
   return { userId: row.userId, orgId: row.orgId, role: row.role };
 }
