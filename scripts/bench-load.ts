@@ -128,8 +128,8 @@ try {
   const drainSeconds = (Date.now() - drainStarted) / 1000;
   log(drain.drained ? `drained after ${drainSeconds.toFixed(1)} s; stopping the managers` : 'duration limit reached');
   const done = await client.finish();
-  // The managers' last acceptances recorded notify jobs; let them settle (briefly) so the checks see a still
-  // database. None of the checks depends on them.
+  // Anything the managers' last calls set going (a route retry, say) gets a short while to finish before the
+  // checks read the database.
   const settled = await waitForDrain(db, service.jobs, Math.min(deadline, Date.now() + 15_000), () => {});
   const checks = await checkOutcome(db, bodies, done.posts, done.tally, settled.state);
   const jobTimings = await service.takeTimings();

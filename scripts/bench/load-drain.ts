@@ -15,8 +15,13 @@ export type PipelineState = {
   matched: number;
   matchedWithNone: number;
   failed: number;
-  /** Outbox rows not yet finished (ingest, match, route, notify…). */
+  /** Outbox rows of the pipeline (ingest, match, route, …) not yet finished. */
   openWork: number;
+  /**
+   * Unfinished notify jobs: the managers' acceptances record them, so they keep coming while managers work and
+   * are not the posted needs' pipeline; reported, not waited for.
+   */
+  openNotify: number;
   suggestions: number;
   /** Pairs still `suggested` without a manager: routing found nobody (or has not run yet). */
   unrouted: number;
@@ -45,7 +50,9 @@ export async function pipelineState(db: Db): Promise<PipelineState> {
         (select count(*) from job_state j where matched
            and not exists (select 1 from suggestions s where s.need_id = j.id)) as "matchedWithNone",
         (select count(*) from job_state where failed and not matched) as failed,
-        (select count(*) from outbox where status in ('pending', 'dispatched')) as "openWork",
+        (select count(*) from outbox where status in ('pending', 'dispatched') and job not in ('notify', 'sla-sweep'))
+          as "openWork",
+        (select count(*) from outbox where status in ('pending', 'dispatched') and job = 'notify') as "openNotify",
         (select count(*) from suggestions) as suggestions,
         (select count(*) from suggestions where stage = 'suggested' and manager_id is null) as unrouted`,
   );
@@ -58,14 +65,15 @@ export async function pipelineState(db: Db): Promise<PipelineState> {
     matchedWithNone: n(row.matchedWithNone),
     failed: n(row.failed),
     openWork: n(row.openWork),
+    openNotify: n(row.openNotify),
     suggestions: n(row.suggestions),
     unrouted: n(row.unrouted),
   };
 }
 
 /**
- * Polls until every stored need is matched (or failed for good), no outbox work is open and the runner has
- * nothing waiting or running — or until `deadline` (Date.now ms). One progress line every five seconds.
+ * Polls until every stored need is matched (or failed for good), every pair is routed and no pipeline job is
+ * open in the outbox — or until `deadline` (Date.now ms). One progress line every five seconds.
  */
 export async function waitForDrain(
   db: Db,
@@ -77,14 +85,16 @@ export async function waitForDrain(
   for (;;) {
     const state = await pipelineState(db);
     const counts = await jobs.runner.counts();
-    const busy = counts.waiting + counts.active + counts.delayed;
-    const drained = state.matched + state.failed >= state.stored && state.openWork === 0 && busy === 0;
+    // The outbox row of a job is finished only once the job has run, so it alone tells when the work is done;
+    // the runner's counts are shown but include notify jobs, which are not waited for.
+    const drained = state.matched + state.failed >= state.stored && state.openWork === 0;
     if (drained || Date.now() >= deadline) return { drained, state };
     if (Date.now() - lastLine >= 5000) {
       lastLine = Date.now();
       progress(
         `draining: ingested ${state.ingested}, matched ${state.matched}/${state.stored} needs (${state.failed} failed), ` +
-          `${state.suggestions} pairs (${state.unrouted} not routed), open outbox ${state.openWork}, ` +
+          `${state.suggestions} pairs (${state.unrouted} not routed), open pipeline jobs ${state.openWork}, ` +
+          `notify ${state.openNotify}; ` +
           `jobs waiting ${counts.waiting}, running ${counts.active}, delayed ${counts.delayed}`,
       );
     }

@@ -133,7 +133,8 @@ export function renderReport(s: Summary, setup: string): string {
     `  statuses: ${statuses}`,
     `  pipeline: ${s.drained ? 'drained' : 'NOT drained'} ${s.drain_s} s after the last post; ` +
       `${s.pipeline.matched}/${s.pipeline.stored} needs matched (${s.pipeline.matchedWithNone} with no pair), ` +
-      `${s.pipeline.failed} failed, ${s.pipeline.suggestions} pairs, ${s.pipeline.unrouted} not routed`,
+      `${s.pipeline.failed} failed, ${s.pipeline.suggestions} pairs, ${s.pipeline.unrouted} not routed; ` +
+      `${s.pipeline.openNotify} notify jobs still queued (not waited for)`,
     `  job run times (processor only): ${Object.entries(s.jobs)
       .map(([name, j]) => `${name} ×${j.count} p50 ${j.p50_ms} / p95 ${j.p95_ms} ms`)
       .join('; ')}`,

@@ -58,8 +58,12 @@ describe('bench:load checks', () => {
     const posts: PostRecord[] = ids.map((needId, index) => ({ index, status: 201, ms: 5, needId }));
     const tally = { ...emptyTally(), claimsWon: [pair.id] };
 
+    // An acceptance's notify job still queued is reported apart: it is not the needs' pipeline.
+    await deps.db.insert(outbox).values({ job: 'notify', jobKey: `notify-${pair.id}`, payload: {} });
+
     const state = await pipelineState(deps.db);
     expect(state).toMatchObject({ stored: 3, matched: 3, matchedWithNone: 2, failed: 0, suggestions: 1 });
+    expect(state).toMatchObject({ openWork: 0, openNotify: 1 });
     const checks = await checkOutcome(deps.db, bodies, posts, tally, state);
     expect(checks).toMatchObject({ lost: 0, duplicated: 0, answered201: 3, storedRows: 3, claimEvents: 1 });
   });
@@ -78,8 +82,10 @@ describe('bench:load checks', () => {
       { index: 2, status: 201, ms: 5, needId: randomUUID() },
     ];
 
+    await deps.db.insert(outbox).values({ job: 'match', jobKey: `match-need-${randomUUID()}`, payload: {} });
+
     const state = await pipelineState(deps.db);
-    expect(state).toMatchObject({ stored: 3, matched: 1, failed: 1 });
+    expect(state).toMatchObject({ stored: 3, matched: 1, failed: 1, openWork: 1, openNotify: 0 });
     const checks = await checkOutcome(deps.db, bodies, posts, emptyTally(), state);
     // Missing: body 2 answered 201 but has no row; unmatched: the two rows of body 1.
     expect(checks).toMatchObject({ missingRows: 1, unmatched: 2, lost: 3, duplicateNeedRows: 1, duplicated: 1 });
