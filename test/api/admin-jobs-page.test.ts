@@ -1,18 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
 import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../matching/core/deps.ts';
 import { outbox } from '../../schema/outbox.ts';
+import { hasChromium, launchChromium } from '../support/chromium.ts';
 import { makePersona, type Persona } from '../support/factories.ts';
 import { type Call, startServer } from '../support/http.ts';
 import { openTestDb } from '../support/test-db.ts';
 import { testDeps } from '../support/test-deps.ts';
 
-const chromium = '/usr/bin/chromium';
 const hostileError = 'ValidationError <img src=x onerror="window.pwned=1">';
 
 describe('GET /admin/jobs (dashboard page)', () => {
@@ -88,7 +83,7 @@ describe('GET /admin/jobs (dashboard page)', () => {
     expect((await call('GET', '/v1/admin/jobs', { key: ent.key })).status).toBe(403);
   });
 
-  it.skipIf(!existsSync(chromium))(
+  it.skipIf(!hasChromium)(
     'in headless Chromium: asks for the key, then shows queue, stuck work and failures as text',
     async () => {
       const browser = await launchChromium();
@@ -142,89 +137,3 @@ describe('GET /admin/jobs (dashboard page)', () => {
     60_000,
   );
 });
-
-/**
- * Just enough of the Chrome DevTools Protocol over `--remote-debugging-pipe` (fd 3 in, fd 4 out, messages
- * separated by NUL) to open a page and evaluate expressions; no browser-automation package needed.
- */
-async function launchChromium() {
-  const profile = mkdtempSync(join(tmpdir(), 'ca-chromium-'));
-  const child: ChildProcess = spawn(
-    chromium,
-    [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--remote-debugging-pipe',
-      `--user-data-dir=${profile}`,
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
-  );
-  const input = child.stdio[3] as Writable;
-  const output = child.stdio[4] as Readable;
-  let nextId = 0;
-  const waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
-  let buffer = '';
-  output.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('utf8');
-    let end = buffer.indexOf('\0');
-    while (end >= 0) {
-      const message = JSON.parse(buffer.slice(0, end));
-      buffer = buffer.slice(end + 1);
-      end = buffer.indexOf('\0');
-      const pending = message.id === undefined ? undefined : waiting.get(message.id);
-      if (!pending) continue;
-      waiting.delete(message.id);
-      if (message.error) pending.reject(new Error(JSON.stringify(message.error)));
-      else pending.resolve(message.result);
-    }
-  });
-  const send = (method: string, params: object = {}, sessionId?: string): Promise<any> =>
-    new Promise((resolve, reject) => {
-      const id = ++nextId;
-      waiting.set(id, { resolve, reject });
-      input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
-    });
-
-  return {
-    async openPage(address: string) {
-      const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
-      const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
-      await send('Page.navigate', { url: address }, sessionId);
-      const evaluate = async (expression: string) => {
-        const result = await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId);
-        if (result.exceptionDetails) throw new Error(JSON.stringify(result.exceptionDetails));
-        return result.result.value;
-      };
-      return {
-        eval: evaluate,
-        async waitFor(expression: string, timeoutMs = 20_000) {
-          const deadline = Date.now() + timeoutMs;
-          while (!(await evaluate(expression).catch(() => false))) {
-            if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-        },
-      };
-    },
-    async close() {
-      await send('Browser.close').catch(() => {});
-      if (child.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            resolve();
-          }, 5_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
