@@ -145,13 +145,25 @@ const problemText: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body over the configured limit',
   415: 'Body is not application/json',
+  429: 'Rate limit reached (per key, per client address, or failed keys per address); see `Retry-After`',
 };
 
-/** The problem responses an operation can give, for its OpenAPI entry. */
+const retryAfter = {
+  'Retry-After': { description: 'Seconds until the limit resets', schema: { type: 'integer' as const } },
+};
+
+/**
+ * The problem responses an operation can give, for its OpenAPI entry. Every authenticated operation can be
+ * rate limited (api/rate-limit.ts), so 429 is always listed.
+ */
 export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415)[]) {
-  return Object.fromEntries(
-    statuses.map((s) => [s, { description: problemText[s] ?? 'Error', content: problemContent }]),
-  ) as Record<number, { description: string; content: typeof problemContent }>;
+  type Entry = { description: string; content: typeof problemContent; headers?: typeof retryAfter };
+  const entries: [number, Entry][] = statuses.map((s) => [
+    s,
+    { description: problemText[s] ?? 'Error', content: problemContent },
+  ]);
+  entries.push([429, { description: problemText[429] ?? 'Error', content: problemContent, headers: retryAfter }]);
+  return Object.fromEntries(entries) as Record<number, Entry>;
 }
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
