@@ -40,6 +40,7 @@ const { values } = parseArgs({
     'manager-pause-ms': { type: 'string', default: '100' },
     'database-url': { type: 'string' },
     'redis-url': { type: 'string' },
+    until: { type: 'string', default: 'routed' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -48,7 +49,7 @@ function usage(problem: string): never {
   process.stderr.write(
     `${problem}\nusage: npm run bench:load -- [--needs N] [--rate R] [--duration-limit S] ` +
       '[--runner inprocess|bullmq] [--achievements N] [--workers N] [--max-in-flight N] [--manager-pause-ms N] ' +
-      '[--database-url URL] [--redis-url URL] [--json]\n',
+      '[--database-url URL] [--redis-url URL] [--until routed|matched] [--json]\n',
   );
   process.exit(2);
 }
@@ -69,6 +70,9 @@ const runnerArg = values.runner ?? (redisUrl ? 'bullmq' : 'inprocess');
 if (runnerArg !== 'inprocess' && runnerArg !== 'bullmq') usage('--runner must be inprocess or bullmq');
 const runner: LoadRunner = runnerArg;
 if (runner === 'bullmq' && !redisUrl) usage('--runner bullmq needs REDIS_URL or --redis-url');
+
+const until = values.until;
+if (until !== 'routed' && until !== 'matched') usage('--until must be routed or matched');
 
 const log = (line: string) => process.stderr.write(`[load] ${line}\n`);
 log(
@@ -124,13 +128,13 @@ try {
   await client.posted;
   const drainStarted = Date.now();
   const { db } = service.runtime.deps;
-  const drain = await waitForDrain(db, service.jobs, deadline, log);
+  const drain = await waitForDrain(db, service.jobs, deadline, log, until);
   const drainSeconds = (Date.now() - drainStarted) / 1000;
   log(drain.drained ? `drained after ${drainSeconds.toFixed(1)} s; stopping the managers` : 'duration limit reached');
   const done = await client.finish();
   // Anything the managers' last calls set going (a route retry, say) gets a short while to finish before the
   // checks read the database.
-  const settled = await waitForDrain(db, service.jobs, Math.min(deadline, Date.now() + 15_000), () => {});
+  const settled = await waitForDrain(db, service.jobs, Math.min(deadline, Date.now() + 15_000), () => {}, until);
   const checks = await checkOutcome(db, bodies, done.posts, done.tally, settled.state);
   const jobTimings = await service.takeTimings();
   const summary = summarise({
@@ -139,6 +143,7 @@ try {
     rate,
     done,
     drained: drain.drained,
+    until,
     drainSeconds,
     state: settled.state,
     checks,

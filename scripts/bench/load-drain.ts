@@ -22,6 +22,8 @@ export type PipelineState = {
    * are not the posted needs' pipeline; reported, not waited for.
    */
   openNotify: number;
+  /** Of `openWork`, the route jobs: pairs created but not yet handed to a manager. */
+  openRoute: number;
   suggestions: number;
   /** Pairs still `suggested` without a manager: routing found nobody (or has not run yet). */
   unrouted: number;
@@ -53,6 +55,7 @@ export async function pipelineState(db: Db): Promise<PipelineState> {
         (select count(*) from outbox where status in ('pending', 'dispatched') and job not in ('notify', 'sla-sweep'))
           as "openWork",
         (select count(*) from outbox where status in ('pending', 'dispatched') and job = 'notify') as "openNotify",
+        (select count(*) from outbox where status in ('pending', 'dispatched') and job = 'route') as "openRoute",
         (select count(*) from suggestions) as suggestions,
         (select count(*) from suggestions where stage = 'suggested' and manager_id is null) as unrouted`,
   );
@@ -66,20 +69,27 @@ export async function pipelineState(db: Db): Promise<PipelineState> {
     failed: n(row.failed),
     openWork: n(row.openWork),
     openNotify: n(row.openNotify),
+    openRoute: n(row.openRoute),
     suggestions: n(row.suggestions),
     unrouted: n(row.unrouted),
   };
 }
 
 /**
- * Polls until every stored need is matched (or failed for good), every pair is routed and no pipeline job is
- * open in the outbox — or until `deadline` (Date.now ms). One progress line every five seconds.
+ * What "drained" waits for: `routed` (the default) — every stored need matched (or failed for good), every
+ * pair routed and no pipeline job open; `matched` — every need ingested and matched, routing may still be
+ * working through the pairs (its backlog is reported). The checks (stored once, matched, no duplicate pair,
+ * no double claim or decision) hold either way; `matched` keeps a run bounded where routing is the slow stage.
  */
+export type DrainUntil = 'matched' | 'routed';
+
+/** Polls until drained (see DrainUntil) or until `deadline` (Date.now ms). One progress line every five seconds. */
 export async function waitForDrain(
   db: Db,
   jobs: JobSystem,
   deadline: number,
   progress: (line: string) => void,
+  until: DrainUntil = 'routed',
 ): Promise<{ drained: boolean; state: PipelineState }> {
   let lastLine = 0;
   for (;;) {
@@ -87,7 +97,8 @@ export async function waitForDrain(
     const counts = await jobs.runner.counts();
     // The outbox row of a job is finished only once the job has run, so it alone tells when the work is done;
     // the runner's counts are shown but include notify jobs, which are not waited for.
-    const drained = state.matched + state.failed >= state.stored && state.openWork === 0;
+    const open = until === 'routed' ? state.openWork : state.openWork - state.openRoute;
+    const drained = state.matched + state.failed >= state.stored && open === 0;
     if (drained || Date.now() >= deadline) return { drained, state };
     if (Date.now() - lastLine >= 5000) {
       lastLine = Date.now();

@@ -36,6 +36,8 @@ export function summarise(input: {
   rate: number;
   done: Done;
   drained: boolean;
+  /** What drained waited for (load-drain.ts DrainUntil). */
+  until: string;
   drainSeconds: number;
   state: PipelineState;
   checks: Checks;
@@ -63,6 +65,7 @@ export function summarise(input: {
     post_errors: postErrors,
     unsent: done.unsent,
     drained: input.drained,
+    drained_until: input.until,
     drain_s: round1(input.drainSeconds),
     posting_s: round1(done.postingSeconds),
     manager: {
@@ -131,10 +134,10 @@ export function renderReport(s: Summary, setup: string): string {
       `${s.manager.decisions_applied}, double-submitted decisions ${s.manager.double_submits} ` +
       `(refused once: ${s.manager.double_submits_refused})`,
     `  statuses: ${statuses}`,
-    `  pipeline: ${s.drained ? 'drained' : 'NOT drained'} ${s.drain_s} s after the last post; ` +
+    `  pipeline: ${s.drained ? 'drained' : 'NOT drained'} (until ${s.drained_until}) ${s.drain_s} s after the last post; ` +
       `${s.pipeline.matched}/${s.pipeline.stored} needs matched (${s.pipeline.matchedWithNone} with no pair), ` +
       `${s.pipeline.failed} failed, ${s.pipeline.suggestions} pairs, ${s.pipeline.unrouted} not routed; ` +
-      `${s.pipeline.openNotify} notify jobs still queued (not waited for)`,
+      `${s.pipeline.openRoute} route jobs still queued; ${s.pipeline.openNotify} notify jobs still queued (not waited for)`,
     `  job run times (processor only): ${Object.entries(s.jobs)
       .map(([name, j]) => `${name} ×${j.count} p50 ${j.p50_ms} / p95 ${j.p95_ms} ms`)
       .join('; ')}`,
