@@ -1,6 +1,5 @@
 import type { Actor } from '../core/actor.ts';
-import { browseLevel } from '../disclosure/audience.ts';
-import type { DisclosureLevel } from '../disclosure/levels.ts';
+import { type BrowseLevel, browseLevel } from '../disclosure/audience.ts';
 import { discloseRecord } from '../disclosure/policy.ts';
 import type { AchievementRow } from '../disclosure/record-rows.ts';
 
@@ -12,16 +11,12 @@ export type AchievementView = Omit<AchievementRow, 'orgId' | 'createdBy' | 'impo
   redacted: string[];
 };
 
-type Access = Exclude<DisclosureLevel, 'minimal'>;
-
 export const isAchievementListed = (row: AchievementRow) => row.status === 'published';
 
-export function achievementAccess(actor: Actor, row: AchievementRow): Access | 'none' {
-  const level = browseLevel(actor, row, isAchievementListed(row), 'institution');
-  return level === 'minimal' ? 'none' : level;
-}
+export const achievementAccess = (actor: Actor, row: AchievementRow): BrowseLevel | 'none' =>
+  browseLevel(actor, row, isAchievementListed(row), 'institution');
 
 /** The achievement as a browsing audience sees it (disclosure/policy.ts decides which fields each level hides). */
-export function toAchievementView(access: Access, row: AchievementRow): AchievementView {
+export function toAchievementView(access: BrowseLevel, row: AchievementRow): AchievementView {
   return discloseRecord('achievement', row, access);
 }

@@ -4,6 +4,7 @@ import { achievements } from '../../schema/achievements.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { NotFoundError } from '../core/errors.ts';
+import type { BrowseLevel } from '../disclosure/audience.ts';
 import { type AchievementRow, achievementAccess } from './achievement-view.ts';
 
 /** Same rule as needs: malformed, missing and hidden ids are indistinguishable. */
@@ -11,7 +12,7 @@ export async function loadVisibleAchievement(
   deps: Deps,
   actor: Actor,
   id: string,
-): Promise<{ row: AchievementRow; access: Exclude<ReturnType<typeof achievementAccess>, 'none'> }> {
+): Promise<{ row: AchievementRow; access: BrowseLevel }> {
   if (!z.uuid().safeParse(id).success) throw new NotFoundError('achievement');
   const [row] = await deps.db.select().from(achievements).where(eq(achievements.id, id)).limit(1);
   if (!row) throw new NotFoundError('achievement');

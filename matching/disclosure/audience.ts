@@ -11,17 +11,15 @@ export type OwnedRecord = { orgId: string; confidentiality: Confidentiality };
 export const isOwner = (actor: Actor, record: { orgId: string }, ownerRole: Role) =>
   isAdmin(actor) || (actor.orgId === record.orgId && actor.role === ownerRole);
 
+/** Browsing never goes below desensitised: a confidential record is not shown to others at all. */
+export type BrowseLevel = Exclude<DisclosureLevel, 'minimal'>;
+
 /**
  * Browsing (lists and single records): the owner and admins see everything; the other side of the market and
  * managers see listed public and desensitised records; peers of the owner (rival enterprises, other
  * institutions) and confidential records are `none` — answered exactly like a missing id.
  */
-export function browseLevel(
-  actor: Actor,
-  record: OwnedRecord,
-  listed: boolean,
-  ownerRole: Role,
-): DisclosureLevel | 'none' {
+export function browseLevel(actor: Actor, record: OwnedRecord, listed: boolean, ownerRole: Role): BrowseLevel | 'none' {
   if (isOwner(actor, record, ownerRole)) return 'full';
   if (!listed || actor.role === ownerRole) return 'none';
   const level = levelByConfidentiality(record.confidentiality);

@@ -4,6 +4,7 @@ import { needs } from '../../schema/needs.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { NotFoundError } from '../core/errors.ts';
+import type { BrowseLevel } from '../disclosure/audience.ts';
 import { type NeedRow, needAccess } from './need-view.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function loadVisibleNeed(
   deps: Deps,
   actor: Actor,
   id: string,
-): Promise<{ row: NeedRow; access: Exclude<ReturnType<typeof needAccess>, 'none'> }> {
+): Promise<{ row: NeedRow; access: BrowseLevel }> {
   if (!z.uuid().safeParse(id).success) throw new NotFoundError('need');
   const [row] = await deps.db.select().from(needs).where(eq(needs.id, id)).limit(1);
   if (!row) throw new NotFoundError('need');
