@@ -1,7 +1,7 @@
 import type { Explanation } from '../ranking/explanation.ts';
 import { discloseExplanation } from './disclose-explanation.ts';
 import type { DisclosureLevel } from './levels.ts';
-import { discloseRecord, hiddenFields } from './policy.ts';
+import { hiddenFields, redact } from './policy.ts';
 import type { AchievementRow, NeedRow } from './record-rows.ts';
 
 export type PairLevels = { need: DisclosureLevel; achievement: DisclosureLevel };
@@ -19,8 +19,8 @@ export function disclosePair(
     achievement: hiddenFields('achievement', pair.achievement, levels.achievement),
   };
   return {
-    need: discloseRecord('need', pair.need, levels.need),
-    achievement: discloseRecord('achievement', pair.achievement, levels.achievement),
+    need: redact(pair.need, hidden.need),
+    achievement: redact(pair.achievement, hidden.achievement),
     explanation: discloseExplanation(pair.explanation as Explanation, hidden),
   };
 }

@@ -2,13 +2,11 @@ import { loadOwnAchievement } from '../achievements/load-achievement.ts';
 import type { Page, PageInput } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
-import { isOwner, pairSideLevel } from '../disclosure/audience.ts';
-import { disclosePair } from '../disclosure/disclose-pair.ts';
-import { disclosureKey, liveDisclosures } from '../disclosure/pair-grants.ts';
 import type { Explanation } from '../ranking/explanation.ts';
 import type { PairNeedView } from './pair-views.ts';
 import { partyPairsInput } from './party-input.ts';
 import { partyPairsPage } from './party-pairs-page.ts';
+import { partySidePairs } from './party-side.ts';
 import type { Stage } from './stage-machine.ts';
 
 export type AchievementPairView = {
@@ -39,35 +37,16 @@ export async function listAchievementPairs({
   const query = parseInput(partyPairsInput, input);
   const achievement = await loadOwnAchievement(deps, actor, id);
   const { rows, total } = await partyPairsPage(deps, { achievementId: achievement.id }, query);
-  const disclosed = await liveDisclosures(
-    deps.db,
-    rows.map((r) => r.s.id),
-  );
-  const items = rows.map(({ s, n, a }) => {
-    const disclosedToMe = disclosed.has(disclosureKey(s.id, 'need'));
-    const shown = disclosePair(
-      { need: n, achievement: a, explanation: s.explanation },
-      {
-        need: pairSideLevel({
-          owner: isOwner(actor, n, 'enterprise'),
-          assignedManager: false,
-          confidentiality: n.confidentiality,
-          disclosed: disclosedToMe,
-        }),
-        achievement: 'full',
-      },
-    );
-    return {
-      id: s.id,
-      stage: s.stage,
-      score: s.score,
-      explanation: shown.explanation,
-      managerId: s.managerId,
-      decidedAt: s.decidedAt,
-      updatedAt: s.updatedAt,
-      disclosedToMe,
-      need: shown.need,
-    };
-  });
+  const items = (await partySidePairs(deps, actor, rows, 'achievement')).map(({ s, shown, disclosedToMe }) => ({
+    id: s.id,
+    stage: s.stage,
+    score: s.score,
+    explanation: shown.explanation,
+    managerId: s.managerId,
+    decidedAt: s.decidedAt,
+    updatedAt: s.updatedAt,
+    disclosedToMe,
+    need: shown.need,
+  }));
   return { items, page: query.page, pageSize: query.pageSize, total };
 }

@@ -1,14 +1,12 @@
 import type { Page, PageInput } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
-import { isOwner, pairSideLevel } from '../disclosure/audience.ts';
-import { disclosePair } from '../disclosure/disclose-pair.ts';
-import { disclosureKey, liveDisclosures } from '../disclosure/pair-grants.ts';
 import { loadOwnNeed } from '../needs/load-need.ts';
 import type { Explanation } from '../ranking/explanation.ts';
 import type { PairAchievementView } from './pair-views.ts';
 import { partyPairsInput } from './party-input.ts';
 import { partyPairsPage } from './party-pairs-page.ts';
+import { partySidePairs } from './party-side.ts';
 import type { Stage } from './stage-machine.ts';
 
 export type NeedSuggestionView = {
@@ -40,36 +38,17 @@ export async function listNeedSuggestions({
   const query = parseInput(partyPairsInput, input);
   const need = await loadOwnNeed(deps, actor, id);
   const { rows, total } = await partyPairsPage(deps, { needId: need.id }, query);
-  const disclosed = await liveDisclosures(
-    deps.db,
-    rows.map((r) => r.s.id),
-  );
-  const items = rows.map(({ s, n, a }) => {
-    const disclosedToMe = disclosed.has(disclosureKey(s.id, 'achievement'));
-    const shown = disclosePair(
-      { need: n, achievement: a, explanation: s.explanation },
-      {
-        need: 'full',
-        achievement: pairSideLevel({
-          owner: isOwner(actor, a, 'institution'),
-          assignedManager: false,
-          confidentiality: a.confidentiality,
-          disclosed: disclosedToMe,
-        }),
-      },
-    );
-    return {
-      id: s.id,
-      stage: s.stage,
-      score: s.score,
-      explanation: shown.explanation,
-      modelVersion: s.modelVersion,
-      managerId: s.managerId,
-      decidedAt: s.decidedAt,
-      updatedAt: s.updatedAt,
-      disclosedToMe,
-      achievement: shown.achievement,
-    };
-  });
+  const items = (await partySidePairs(deps, actor, rows, 'need')).map(({ s, shown, disclosedToMe }) => ({
+    id: s.id,
+    stage: s.stage,
+    score: s.score,
+    explanation: shown.explanation,
+    modelVersion: s.modelVersion,
+    managerId: s.managerId,
+    decidedAt: s.decidedAt,
+    updatedAt: s.updatedAt,
+    disclosedToMe,
+    achievement: shown.achievement,
+  }));
   return { items, page: query.page, pageSize: query.pageSize, total };
 }
