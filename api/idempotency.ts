@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import { errorLogFields } from '../matching/core/error-log-fields.ts';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -61,16 +62,12 @@ export function idempotent(options: IdempotencyOptions): MiddlewareHandler<AppEn
       return new Response(text, { status, headers: { 'content-type': contentType, 'idempotent-replayed': 'true' } });
     }
     // Settling the key must not change the caller's answer: if it fails, the claim stays in flight until it
-    // expires (retries get 409, never a second creation). Only names are logged: a query error would carry the
-    // kept answer, which may be confidential text.
+    // expires (retries get 409, never a second creation). Only class and code are logged (errorLogFields):
+    // a query error would carry the kept answer, which may be confidential text.
     const settle = (work: () => Promise<void>) =>
       work().catch((error: unknown) =>
         deps.logger.error(
-          {
-            requestId: c.get('requestId'),
-            scope: options.scope,
-            error: error instanceof Error ? error.name : 'unknown',
-          },
+          { requestId: c.get('requestId'), scope: options.scope, error: errorLogFields(error) },
           'idempotency key not settled',
         ),
       );

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Redis } from 'ioredis';
+import { errorLogFields } from '../matching/core/error-log-fields.ts';
+import { bearerSecret } from './auth.ts';
 import { clientIp } from './client-ip.ts';
 import type { AppEnv } from './env.ts';
 import { problem } from './problem.ts';
@@ -58,7 +60,7 @@ export function rateLimits(options: RateLimitOptions | undefined): RateLimits {
   };
 
   const byKey: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const secret = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const secret = bearerSecret(c);
     if (!secret) return next();
     const used = await guarded(c, () => perKey.take(keyBucket(secret)));
     if (used) setRateLimitHeaders(c, perKey, used);
@@ -82,8 +84,10 @@ async function guarded<T>(c: Context<AppEnv>, count: () => Promise<T>): Promise<
   try {
     return await count();
   } catch (error: unknown) {
-    const code = error instanceof Error ? error.name : typeof error;
-    c.get('deps').logger.warn({ error: code, requestId: c.get('requestId') }, 'rate limit not checked');
+    c.get('deps').logger.warn(
+      { error: errorLogFields(error), requestId: c.get('requestId') },
+      'rate limit not checked',
+    );
     return undefined;
   }
 }

@@ -9,7 +9,7 @@ import type { WithInput } from '../core/verb.ts';
 import { type CreateWebhookInput, createWebhookInput } from './notification-input.ts';
 import { managesWebhooks } from './webhook-access.ts';
 import { urlVerdict } from './webhook-target.ts';
-import { publicTargetsOnly } from './webhook-target-policy.ts';
+import { webhookPolicyOf } from './webhook-target-policy.ts';
 import { toWebhookView, type WebhookView } from './webhook-view.ts';
 
 /** Enough for a few receivers per organisation; more is usually a script registering in a loop. */
@@ -26,7 +26,7 @@ export async function createWebhook({
   input,
 }: WithInput<CreateWebhookInput | unknown>): Promise<WebhookView & { secret: string }> {
   const data = parseInput(createWebhookInput, input);
-  const reason = urlVerdict(new URL(data.url), deps.webhookPolicy ?? publicTargetsOnly);
+  const reason = urlVerdict(new URL(data.url), webhookPolicyOf(deps));
   if (reason) throw new ValidationError([{ field: 'url', issue: 'blocked_target', params: { reason } }]);
   const orgId = data.orgId ?? actor.orgId;
   if (!managesWebhooks(actor)) throw new ForbiddenError('webhook_parties_only');

@@ -6,7 +6,7 @@ import { backoffDelay, type DeliveryOptions, postSigned } from './deliver-webhoo
 import type { EventContext } from './event-context.ts';
 import type { Audience } from './notification-data.ts';
 import type { WebhookEvent } from './notify-events.ts';
-import { publicTargetsOnly } from './webhook-target-policy.ts';
+import { webhookPolicyOf } from './webhook-target-policy.ts';
 
 type Webhook = typeof webhooks.$inferSelect;
 type Delivery = typeof webhookDeliveries.$inferSelect;
@@ -83,7 +83,7 @@ export async function runDelivery(
     const result = await postSigned(
       { url: webhook.url, secret: webhook.secret, body, headers, timestampSeconds },
       options.timeoutMs,
-      { policy: deps.webhookPolicy ?? publicTargetsOnly, resolve: options.resolve },
+      { policy: webhookPolicyOf(deps), resolve: options.resolve },
       stop,
     );
     attempts += 1;

@@ -70,6 +70,10 @@ export function webhookTargetPolicy(entries: readonly string[] = []): WebhookTar
 /** Public addresses only: what applies when nothing is configured. */
 export const publicTargetsOnly: WebhookTargetPolicy = webhookTargetPolicy();
 
+/** The deployment's policy, or public targets only where none was configured (tests, scripts). */
+export const webhookPolicyOf = (deps: { webhookPolicy?: WebhookTargetPolicy | undefined }) =>
+  deps.webhookPolicy ?? publicTargetsOnly;
+
 /**
  * One spelling per address, so `0:0::1` and `::1`, or `::ffff:127.0.0.1` and `127.0.0.1`, are the same entry:
  * WHATWG URL's form, with IPv4-mapped IPv6 turned into the IPv4 address it stands for.
