@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -39,7 +40,17 @@ export const matchDocuments = pgTable(
     sourceHash: text('source_hash').notNull(),
     analyzerVersion: integer('analyzer_version').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
+    /**
+     * The writing transaction's id. Sequence values are drawn before commit, so rows can become visible out of
+     * `seq` order; readers page by (xid, seq) and trust only rows whose transaction is older than every one still
+     * running (see matching/engine/document-cursor.ts).
+     */
+    xid: bigint('xid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text::bigint)`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.recordId] }), index('match_documents_seq_idx').on(t.seq)],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.recordId] }),
+    index('match_documents_seq_idx').on(t.seq),
+    index('match_documents_xid_seq_idx').on(t.xid, t.seq),
+  ],
 );

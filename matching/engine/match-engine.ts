@@ -1,9 +1,16 @@
-import { asc, gt } from 'drizzle-orm';
+import { asc, getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../schema/db.ts';
 import { industryChains } from '../../schema/industry-chains.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
 import type { ChainDefinition } from '../classify/taxonomy.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
+import {
+  advanceWatermark,
+  afterPosition,
+  type DocumentPosition,
+  snapshotHorizon,
+  startOfLog,
+} from './document-cursor.ts';
 import { type DocMeta, KindIndex } from './kind-index.ts';
 import type { Profile } from './match-document.ts';
 
@@ -11,12 +18,17 @@ const syncBatch = 5000;
 
 /**
  * The in-memory lexical engine over `match_documents`. Postgres is the source of truth: every process (API,
- * any number of workers) catches up by reading rows whose `seq` is past what it has seen, so a document
- * ingested by one worker is searchable by all of them without any message between them.
+ * any number of workers) catches up by reading rows past what it has seen, so a document ingested by one
+ * worker is searchable by all of them without any message between them.
+ *
+ * "Past what it has seen" is a (xid, seq) watermark that moves only over rows whose transaction is older than
+ * every running one. Rows from newer transactions are applied at once (so a fresh document is searchable
+ * immediately) but read again on the next pull until they are final, because an older transaction may still
+ * commit a row that sorts before them. A plain `seq > last` cursor lost such rows forever.
  */
 export class MatchEngine {
   private readonly indexes: Record<RecordKind, KindIndex> = { need: new KindIndex(), achievement: new KindIndex() };
-  private lastSeq = 0;
+  private watermark: DocumentPosition = startOfLog;
   private syncing: Promise<number> | undefined;
   private taxonomyCache:
     | { at: number; chains: readonly ChainDefinition[]; names: ReadonlyMap<string, string> }
@@ -42,12 +54,14 @@ export class MatchEngine {
 
   private async pull(): Promise<number> {
     let applied = 0;
+    let cursor = this.watermark;
+    let contiguous = true;
     for (;;) {
       const rows = await this.db
-        .select()
+        .select({ ...getTableColumns(matchDocuments), horizon: snapshotHorizon })
         .from(matchDocuments)
-        .where(gt(matchDocuments.seq, this.lastSeq))
-        .orderBy(asc(matchDocuments.seq))
+        .where(afterPosition(cursor))
+        .orderBy(asc(matchDocuments.xid), asc(matchDocuments.seq))
         .limit(syncBatch);
       for (const row of rows) {
         if (row.kind !== 'need' && row.kind !== 'achievement') continue;
@@ -61,8 +75,10 @@ export class MatchEngine {
           normalized: row.normalized,
           words: row.words,
         });
-        this.lastSeq = Math.max(this.lastSeq, row.seq);
       }
+      const last = rows.at(-1);
+      if (last) cursor = { xid: last.xid, seq: last.seq };
+      ({ watermark: this.watermark, contiguous } = advanceWatermark(this.watermark, rows, contiguous));
       applied += rows.length;
       if (rows.length < syncBatch) return applied;
     }

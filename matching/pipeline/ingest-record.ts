@@ -6,6 +6,7 @@ import { organisations } from '../../schema/organisations.ts';
 import type { Deps } from '../core/deps.ts';
 import { recordJobs } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
+import { documentStamp } from '../engine/document-cursor.ts';
 import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { indexVectors } from './index-vectors.ts';
@@ -48,7 +49,7 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
   await deps.db.transaction(async (tx) => {
     const rows = changed.map((doc) => ({
       ...doc,
-      seq: sql`nextval('match_document_seq')`,
+      ...documentStamp(),
       updatedAt: deps.clock.now(),
     }));
     await tx
@@ -58,7 +59,7 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
         target: [matchDocuments.kind, matchDocuments.recordId],
         set: Object.fromEntries(
           ['org_id', 'status', 'confidentiality', 'chain_id', 'chain_source', 'normalized', 'words', 'profile']
-            .concat(['source_hash', 'analyzer_version', 'seq', 'updated_at'])
+            .concat(['source_hash', 'analyzer_version', 'seq', 'xid', 'updated_at'])
             .map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
         ),
       });

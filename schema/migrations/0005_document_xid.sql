@@ -1,0 +1,2 @@
+ALTER TABLE "match_documents" ADD COLUMN "xid" bigint DEFAULT (pg_current_xact_id()::text::bigint) NOT NULL;--> statement-breakpoint
+CREATE INDEX "match_documents_xid_seq_idx" ON "match_documents" USING btree ("xid","seq");
