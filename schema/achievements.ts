@@ -1,4 +1,4 @@
-import { index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, numeric, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { achievementStatus, confidentiality, ipStatus } from './enums.ts';
 import { industryChains } from './industry-chains.ts';
 import { organisations } from './organisations.ts';
@@ -18,7 +18,12 @@ export const achievements = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     title: text('title').notNull(),
     abstract: text('abstract').notNull(),
+    /** The chain it is matched, routed and counted under: the user's choice, else the classifier's (chainSource). */
     chainId: text('chain_id').references(() => industryChains.id),
+    /** 'user' when the owner chose the chain, 'classified' when the ingest step's classifier did, null when neither. */
+    chainSource: text('chain_source'),
+    /** The classifier's confidence in [0, 1] (1 for a user's choice). */
+    chainConfidence: real('chain_confidence'),
     keywords: text('keywords').array().notNull().default([]),
     patents: jsonb('patents').$type<Patent[]>().notNull().default([]),
     ipStatus: ipStatus('ip_status').notNull().default('unclear'),

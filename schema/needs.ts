@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { confidentiality, needStatus } from './enums.ts';
 import { industryChains } from './industry-chains.ts';
 import { organisations } from './organisations.ts';
@@ -15,7 +15,12 @@ export const needs = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     title: text('title').notNull(),
     description: text('description').notNull(),
+    /** The chain it is matched, routed and counted under: the user's choice, else the classifier's (chainSource). */
     chainId: text('chain_id').references(() => industryChains.id),
+    /** 'user' when the owner chose the chain, 'classified' when the ingest step's classifier did, null when neither. */
+    chainSource: text('chain_source'),
+    /** The classifier's confidence in [0, 1] (1 for a user's choice). */
+    chainConfidence: real('chain_confidence'),
     keywords: text('keywords').array().notNull().default([]),
     /** Desired maturity as a TRL range (1–9). */
     trlMin: integer('trl_min'),
@@ -31,6 +36,14 @@ export const needs = pgTable(
     status: needStatus('status').notNull().default('open'),
     /** Set by bulk import (title + organisation + patent number), so re-running a file adds nothing twice. */
     importKey: text('import_key').unique(),
+    /**
+     * The last match job's verdict: 'matched' (live pairs above the cut-off) or 'no_match_yet' (none yet;
+     * a newly published achievement that fits re-matches it). Null until first matched.
+     */
+    matchState: text('match_state'),
+    matchedAt: timestamp('matched_at', { withTimezone: true }),
+    /** The one manager who works all of this need's pairs (set by routing on its first pair). */
+    managerId: uuid('manager_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,5 +51,6 @@ export const needs = pgTable(
     index('needs_org_idx').on(t.orgId, t.createdAt),
     index('needs_status_idx').on(t.status),
     index('needs_chain_idx').on(t.chainId),
+    index('needs_manager_idx').on(t.managerId),
   ],
 );

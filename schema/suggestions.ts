@@ -20,6 +20,11 @@ export const suggestions = pgTable(
       .notNull()
       .references(() => achievements.id),
     score: real('score').notNull(),
+    /**
+     * Calibrated estimate that a manager would accept the pair, comparable across needs (unlike `score`, which
+     * only orders one need's candidates); the cut-off applies to it. Null on pairs stored before it existed.
+     */
+    relevance: real('relevance'),
     /** Feature values at scoring time, so the suggestion can be explained and relearnt. */
     features: jsonb('features').$type<Record<string, number>>().notNull(),
     modelVersion: text('model_version').notNull(),

@@ -4,7 +4,16 @@ import type { AchievementRow, NeedRow } from './record-rows.ts';
 export type RecordKind = 'need' | 'achievement';
 
 /** Kept at every level: enough to say "a record in chain X, in this state, since then". */
-const minimalKeeps = new Set(['id', 'chainId', 'status', 'confidentiality', 'createdAt', 'updatedAt']);
+const minimalKeeps = new Set([
+  'id',
+  'chainId',
+  'chainSource',
+  'chainConfidence',
+  'status',
+  'confidentiality',
+  'createdAt',
+  'updatedAt',
+]);
 
 /**
  * Fields that identify the owner. The import key is a hash of title + organisation (+ patent), so whoever can
@@ -15,7 +24,11 @@ const identity: Record<RecordKind, readonly string[]> = {
   achievement: ['orgId', 'createdBy', 'team', 'patents'],
 };
 
-const ownerOnly = ['importKey'] as const;
+/**
+ * Owner-only too: the need's workflow state (whether it has found a match yet, who works it) is the enterprise's
+ * and the bureau's business, not the other side's.
+ */
+const ownerOnly = ['importKey', 'matchState', 'matchedAt', 'managerId'] as const;
 
 /**
  * The one rule: which fields of a record an audience at `level` may not see. Everything that shows a record

@@ -20,6 +20,8 @@ const need = (over: Partial<NeedRow> = {}): NeedRow => ({
   title: '导尿管亲水涂层',
   description: '希望导尿管表面亲水涂层摩擦系数降低50%',
   chainId: 'biomed',
+  chainSource: 'user',
+  chainConfidence: 1,
   keywords: ['亲水涂层', '导尿管'],
   trlMin: 5,
   trlMax: 7,
@@ -31,6 +33,9 @@ const need = (over: Partial<NeedRow> = {}): NeedRow => ({
   privateFields: ['trlMin', 'trlMax', 'budgetMax'],
   status: 'open',
   importKey: 'k-need',
+  matchState: 'matched',
+  matchedAt: at,
+  managerId: 'u-mgr',
   createdAt: at,
   updatedAt: at,
   ...over,
@@ -42,6 +47,8 @@ const achievement = (over: Partial<AchievementRow> = {}): AchievementRow => ({
   title: '医用高分子亲水涂层',
   abstract: '一种用于导尿管的亲水涂层，摩擦系数降低80%',
   chainId: 'biomed',
+  chainSource: 'user',
+  chainConfidence: 1,
   keywords: ['亲水涂层'],
   patents: [{ number: 'ZL2021' }],
   ipStatus: 'granted',
@@ -97,13 +104,23 @@ describe('what each level keeps (disclosure/policy.ts)', () => {
   });
 
   it('hides private fields, then identity, then everything but chain, status and dates', () => {
-    expect(hiddenFields('need', need(), 'public')).toEqual(['trlMin', 'trlMax', 'budgetMax', 'importKey']);
+    expect(hiddenFields('need', need(), 'public')).toEqual([
+      'trlMin',
+      'trlMax',
+      'budgetMax',
+      'importKey',
+      // The need's workflow state is the enterprise's and the bureau's.
+      'matchState',
+      'matchedAt',
+      'managerId',
+    ]);
     expect(hiddenFields('need', need(), 'desensitised')).toEqual(expect.arrayContaining(['orgId', 'createdBy']));
     expect(hiddenFields('achievement', achievement(), 'desensitised')).toEqual(
       expect.arrayContaining(['orgId', 'team', 'patents']),
     );
     const minimal = discloseRecord('need', need(), 'minimal');
     expect(minimal).toMatchObject({ id: 'n1', chainId: 'biomed', title: null, description: null, keywords: [] });
+    expect(minimal).toMatchObject({ chainSource: 'user', managerId: null, matchState: null });
     expect(minimal.trlMin).toBeNull();
     expect(minimal.budgetMin).toBeNull();
   });
