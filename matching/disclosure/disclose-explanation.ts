@@ -3,6 +3,7 @@ import {
   EXPLANATION_SENTENCE_SOURCES,
   type Explanation,
   type FieldRef,
+  SCORE_LINE_PREFIX,
   SHARED_TERM_SOURCES,
 } from '../ranking/explanation.ts';
 import { FEATURE_INPUTS } from '../ranking/features.ts';
@@ -18,12 +19,46 @@ const EXPLAINED_FIELDS = new Set<string>([
 export type HiddenSides = { need: readonly string[]; achievement: readonly string[] };
 
 /**
+ * Who reads the copy. Staff (managers, admins) weigh pairs and get the feature bars and the score line; the
+ * parties (enterprises, institutions) get the sentences only: a score normalised per query (the best of five
+ * poor candidates shows 文本相关度 1.00) tells them nothing true.
+ */
+export type ExplanationAudience = 'staff' | 'party';
+
+/**
  * An explanation cut down by the same rule as the records it explains: every sentence, shared term and score
  * part that quotes or is computed from a field the audience may not see is left out, and the summary is
  * composed again from what remains. Explanations stored before sentences carried their sources keep only the
- * score parts that pass — never the old summary, which may quote anything.
+ * score parts that pass — never the old summary, which may quote anything. The parties' copy is then cut once
+ * more, to the sentences (ExplanationAudience).
  */
-export function discloseExplanation(explanation: Explanation, hidden: HiddenSides): Explanation {
+export function discloseExplanation(
+  explanation: Explanation,
+  hidden: HiddenSides,
+  audience: ExplanationAudience = 'staff',
+): Explanation {
+  const cut = cutToHidden(explanation, hidden);
+  return audience === 'party' ? forParty(cut) : cut;
+}
+
+/** The sentences without score parts; an explanation stored before sentences existed loses its score line. */
+function forParty(explanation: Explanation): Explanation {
+  const summary = explanation.sentences
+    ? composeSummary(explanation.sentences, [], { scores: false })
+    : withoutScoreLine(explanation.summary);
+  return { ...explanation, summary, parts: [] };
+}
+
+/** Old summaries were composeSummary's output: sentences joined by `；`, the score line last, then `。`. */
+function withoutScoreLine(summary: string): string {
+  const kept = summary
+    .replace(/。$/, '')
+    .split('；')
+    .filter((s) => s.length > 0 && !s.startsWith(SCORE_LINE_PREFIX));
+  return kept.length > 0 ? `${kept.join('；')}。` : '';
+}
+
+function cutToHidden(explanation: Explanation, hidden: HiddenSides): Explanation {
   const quoted = (side: 'need' | 'achievement') => hidden[side].some((f) => EXPLAINED_FIELDS.has(`${side}.${f}`));
   // Nothing an explanation can draw on is hidden (the import key, say): it is shown as the ranker wrote it.
   if (!quoted('need') && !quoted('achievement')) return explanation;

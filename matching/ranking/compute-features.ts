@@ -9,6 +9,7 @@ import {
 import { clamp01, type FeatureVector, NEUTRAL } from './features.ts';
 import { needTermCoverage } from './key-terms.ts';
 import type { AchievementProfile, NeedProfile } from './pair-profiles.ts';
+import { achievementTermsShared, needTermsShared } from './shared-evidence.ts';
 
 /** Retrieval's per-signal values for one candidate (a MatchHit has exactly these). */
 export interface RetrievalSignals {
@@ -36,7 +37,7 @@ export interface PairFeatureInput {
 
 export interface PairFeatures {
   features: FeatureVector;
-  /** Key terms the two records share (at most 5), the first part of an explanation. */
+  /** Key terms the two records share as words (at most 5), the first part of an explanation. */
   sharedTerms: string[];
 }
 
@@ -61,22 +62,24 @@ export function computePairFeatures({
       institutionTrackRecord: clamp01(priors?.institutionTrackRecord ?? NEUTRAL),
       similarPairOutcomes: clamp01(priors?.similarPairOutcomes ?? NEUTRAL),
     },
-    sharedTerms: sharedTerms(need, achievement, coverage?.covered ?? []),
+    sharedTerms: sharedTerms(need, achievement),
   };
 }
 
 const MAX_SHARED_TERMS = 5;
 
 /**
- * The need's covered key terms (user keywords first), then achievement key terms found in the need's text;
- * a term inside an already listed one (锂电 after 锂电池) adds nothing for a reader.
+ * What the two records share as words: the need's key terms the achievement has as words (user keywords
+ * first), then the achievement's key terms the need has as words. Not the coverage feature's looser test
+ * (a need term inside an achievement term, or anywhere in its text), which named 铅炭电池 for a 钠离子电池
+ * and "85" for two unrelated percentages. A term inside an already listed one (锂电 after 锂电池) adds nothing.
  */
-function sharedTerms(need: NeedProfile, achievement: AchievementProfile, covered: readonly string[]): string[] {
+function sharedTerms(need: NeedProfile, achievement: AchievementProfile): string[] {
   const out: string[] = [];
   const add = (t: string) => {
     if (out.length < MAX_SHARED_TERMS && !out.some((o) => o.includes(t) || t.includes(o))) out.push(t);
   };
-  for (const t of covered) if (Array.from(t).length >= 2) add(t);
-  for (const t of achievement.keyTerms) if (Array.from(t).length >= 2 && need.text.includes(t)) add(t);
+  for (const t of needTermsShared(need, achievement)) add(t);
+  for (const t of achievementTermsShared(need, achievement)) add(t);
   return out;
 }

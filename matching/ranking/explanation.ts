@@ -2,6 +2,7 @@ import { type FeatureVector, NEUTRAL } from './features.ts';
 import { FEATURE_LABELS, modeLabel } from './labels.ts';
 import type { AchievementProfile, NeedProfile } from './pair-profiles.ts';
 import type { ScorePart } from './ranker.ts';
+import { type WeakEvidence, weakEvidence } from './shared-evidence.ts';
 
 /** A record field a sentence quotes, as `need.<field>` or `achievement.<field>`. */
 export type FieldRef = `need.${string}` | `achievement.${string}`;
@@ -28,6 +29,7 @@ export interface ExplainInput {
   achievement: AchievementProfile;
   features: FeatureVector;
   parts: readonly ScorePart[];
+  /** What the records share as words (computePairFeatures' sharedTerms); the evidence sentences are built on it. */
   sharedTerms: readonly string[];
   /** Chain id → display name (the taxonomy's 名称); ids are shown when a name is missing. */
   chainName?: (chainId: string) => string | undefined;
@@ -42,9 +44,7 @@ const MAIN_PARTS = 3;
 export function explainPair(input: ExplainInput): Explanation {
   const parts = [...input.parts].sort((a, b) => b.contribution - a.contribution || a.feature.localeCompare(b.feature));
   const candidates: (ExplanationSentence | undefined)[] = [
-    input.sharedTerms.length > 0
-      ? { text: `共同关键词：${input.sharedTerms.join('、')}`, uses: [...SHARED_TERM_SOURCES] }
-      : undefined,
+    { text: evidenceSentence(input), uses: [...SHARED_TERM_SOURCES] },
     said(chainSentence(input), CHAIN_SOURCES),
     said(maturitySentence(input.need, input.achievement), MATURITY_SOURCES),
     said(modeSentence(input.need, input.achievement), MODE_SOURCES),
@@ -53,7 +53,7 @@ export function explainPair(input: ExplainInput): Explanation {
   return { summary: composeSummary(sentences, parts), sharedTerms: [...input.sharedTerms], parts, sentences };
 }
 
-/** Shared terms are found in both records' titles, texts and keywords. */
+/** Shared terms, and how weak they are as evidence, are found in both records' titles, texts and keywords. */
 export const SHARED_TERM_SOURCES: readonly FieldRef[] = [
   'need.title',
   'need.description',
@@ -76,16 +76,51 @@ export const EXPLANATION_SENTENCE_SOURCES: readonly FieldRef[] = [
 const said = (text: string | undefined, uses: FieldRef[]): ExplanationSentence | undefined =>
   text === undefined ? undefined : { text, uses };
 
-/** The summary line: the sentences, then the largest score parts (ordered by contribution, as `parts` is). */
-export function composeSummary(sentences: readonly ExplanationSentence[], parts: readonly ScorePart[]): string {
+/** How the score line starts, so a copy for the parties can drop it from summaries stored without sentences. */
+export const SCORE_LINE_PREFIX = '主要得分：';
+
+/**
+ * The summary line: the sentences, then (for staff, the default) the largest score parts, ordered by
+ * contribution as `parts` is.
+ */
+export function composeSummary(
+  sentences: readonly ExplanationSentence[],
+  parts: readonly ScorePart[],
+  options: { scores: boolean } = { scores: true },
+): string {
   // A neutral value mostly means the data was missing: it moved no candidate, so it explains nothing.
-  const main = parts.filter((p) => p.value !== NEUTRAL).slice(0, MAIN_PARTS);
+  const main = options.scores ? parts.filter((p) => p.value !== NEUTRAL).slice(0, MAIN_PARTS) : [];
   const texts = sentences.map((s) => s.text);
   if (main.length > 0) {
     const listed = main.map((p) => `${FEATURE_LABELS[p.feature]} ${p.value.toFixed(2)}（权重 ${p.weight.toFixed(2)}）`);
-    texts.push(`主要得分：${listed.join('、')}`);
+    texts.push(`${SCORE_LINE_PREFIX}${listed.join('、')}`);
   }
   return texts.length > 0 ? `${texts.join('；')}。` : '';
+}
+
+const quoted = (terms: readonly string[]) => terms.map((t) => `「${t}」`).join('');
+
+/**
+ * What the two records have in common, in words a party reads: the shared terms when they carry the pair,
+ * else a plain warning that they do not, so a pair found on one common word is not presented as well founded.
+ */
+function evidenceSentence({ need, achievement, sharedTerms }: ExplainInput): string {
+  const weak = weakEvidence(need, achievement, sharedTerms);
+  return weak ? `匹配依据较弱：${weakDetail(weak, sharedTerms)}，建议人工核实` : `双方都涉及${quoted(sharedTerms)}`;
+}
+
+const MAX_MISSING_KEYWORDS = 3;
+
+function weakDetail(weak: WeakEvidence, sharedTerms: readonly string[]): string {
+  const near = `仅在${quoted(sharedTerms)}上相近`;
+  switch (weak.reason) {
+    case 'nothing_shared':
+      return '双方没有共同的专业词语';
+    case 'keywords_missing':
+      return `成果未涉及需求关键词${quoted(weak.keywords.slice(0, MAX_MISSING_KEYWORDS))}，${near}`;
+    case 'few_words':
+      return near;
+  }
 }
 
 function chainSentence({ need, achievement, chainName }: ExplainInput): string | undefined {

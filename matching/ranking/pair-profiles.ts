@@ -26,6 +26,11 @@ export interface NeedProfile {
   trlMax: number | null;
   cooperationModes: readonly string[];
   keyTerms: readonly string[];
+  /**
+   * The enterprise's own keywords, normalised (also first in keyTerms): the topic in its words, so an
+   * achievement sharing none of them is weak evidence. Absent on profiles stored before it existed.
+   */
+  userKeywords?: readonly string[] | undefined;
   region?: RegionInfo | undefined;
 }
 
@@ -68,6 +73,7 @@ export function needProfile(need: NeedInput, extras: ProfileExtras = {}): NeedPr
     trlMax: need.trlMax ?? null,
     cooperationModes: need.cooperationModes ?? [],
     keyTerms: keyTermsOf(need.title, need.description, need.keywords ?? [], extras.idf),
+    userKeywords: (need.keywords ?? []).map(normalizeText).filter((k) => k.length > 0),
     region: extras.region,
   };
 }
