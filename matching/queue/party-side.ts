@@ -31,6 +31,7 @@ export async function partySidePairs(deps: Deps, actor: Actor, rows: readonly Pa
     const shown = disclosePair(
       { need: row.n, achievement: row.a, explanation: row.s.explanation },
       own === 'need' ? { need: 'full', achievement: level } : { need: level, achievement: 'full' },
+      'party',
     );
     return { s: row.s, shown, disclosedToMe };
   });
