@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { transitions } from '../matching/queue/stage-machine.ts';
 import { declineReasons, suggestionStages } from '../schema/enums.ts';
-import { achievementSchema, needSchema } from './schemas.ts';
+import { achievementSchema, needSchema, pageOf } from './schemas.ts';
 
 /** Response shapes of the manager queue, the pair views and routing. Request shapes come from the domain. */
 const timestamp = z.string().openapi({ format: 'date-time', example: '2026-11-22T08:00:00.000Z' });
@@ -73,6 +73,20 @@ export const queueItemSchema = z
   })
   .openapi('QueueItem');
 
+export const queueGroupSchema = z
+  .object({
+    need: pairNeedSchema,
+    pairs: z.array(queueItemSchema.omit({ need: true }).openapi('QueueGroupPair')).openapi({
+      description: 'Every pair of this need that matches the filters, highest priority first',
+    }),
+  })
+  .openapi('QueueGroup', {
+    description: 'One need and its pairs side by side; the need as the caller sees it in the most open of them',
+  });
+
+/** A page of pairs, or with `groupBy=need` a page of needs each with its pairs (`total` then counts needs). */
+export const pairListPageSchema = z.union([pageOf(queueItemSchema), pageOf(queueGroupSchema)]);
+
 export const suggestionEventSchema = z
   .object({
     id: z.uuid(),
@@ -131,3 +145,18 @@ export const unroutedSchema = z
     updatedAt: timestamp,
   })
   .openapi('UnroutedSuggestion');
+
+export const needProgressSchema = z
+  .object({
+    inReview: z.number().int().openapi({
+      description: 'Candidates waiting for or under a manager’s review (proposed, routed, claimed)',
+    }),
+    inProgress: z.number().int().openapi({
+      description: 'Pairs a manager accepted that are still being worked (accepted … deal)',
+    }),
+  })
+  .openapi('NeedProgress', {
+    description: 'That the need is being worked. Candidates a manager turned down are neither counted nor shown.',
+  });
+
+export const needSuggestionsPageSchema = pageOf(needSuggestionSchema).extend({ progress: needProgressSchema });

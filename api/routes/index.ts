@@ -29,6 +29,7 @@ import { registerDecideSuggestion } from './suggestions-decide.ts';
 import { registerDisclosePair } from './suggestions-disclose.ts';
 import { registerRevokePairDisclosure } from './suggestions-disclose-revoke.ts';
 import { registerListSuggestionEvents } from './suggestions-events.ts';
+import { registerListSuggestions } from './suggestions-list.ts';
 import { registerMoveStage } from './suggestions-stage.ts';
 import { registerCreateUser } from './users-create.ts';
 import { registerListUsers } from './users-list.ts';
@@ -65,6 +66,7 @@ export const v1Routes = [
   registerListJobs,
   registerListQueue,
   registerListUnrouted,
+  registerListSuggestions,
   registerClaimSuggestion,
   registerDecideSuggestion,
   registerMoveStage,

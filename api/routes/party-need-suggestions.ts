@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { listNeedSuggestions } from '../../matching/queue/list-need-suggestions.ts';
 import { partyPairsInput } from '../../matching/queue/party-input.ts';
 import type { AppEnv } from '../env.ts';
-import { needSuggestionSchema } from '../queue-schemas.ts';
-import { bearer, idParam, jsonOk, pageOf, problems } from '../schemas.ts';
+import { needSuggestionsPageSchema } from '../queue-schemas.ts';
+import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 
 const route = createRoute({
   method: 'get',
@@ -12,10 +12,15 @@ const route = createRoute({
   summary: '需求的推荐成果 Achievements accepted for my need (enterprise)',
   description:
     'Pairs a manager has accepted, with the reasons and how far each has got. Achievements are shown by their ' +
-    'confidentiality: desensitised without the institution, team and patents; confidential as id and chain only.',
+    'confidentiality: desensitised without the institution, team and patents; confidential as id and chain only. ' +
+    '`progress` says the need is being worked: candidates under review and accepted pairs under way. Candidates ' +
+    'a manager turned down are neither listed nor counted.',
   security: bearer,
   request: { params: idParam, query: partyPairsInput },
-  responses: { 200: jsonOk(pageOf(needSuggestionSchema), 'Best score first'), ...problems(400, 401, 404) },
+  responses: {
+    200: jsonOk(needSuggestionsPageSchema, 'Best score first, with the progress summary'),
+    ...problems(400, 401, 404),
+  },
 });
 
 export function registerListNeedSuggestions(app: OpenAPIHono<AppEnv>) {

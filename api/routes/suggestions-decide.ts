@@ -10,7 +10,10 @@ const route = createRoute({
   path: '/v1/suggestions/{id}/decision',
   tags: ['queue'],
   summary: '采纳或拒绝 Accept or decline a claimed pair (manager)',
-  description: 'A decline needs a reason code; the note is optional. Accepting shows the pair to both parties.',
+  description:
+    'A decline needs a reason code; the note is optional. Accepting shows the pair to both parties. A decline ' +
+    'tells no party: `not_relevant` records the pair as a negative example for learning and re-matches the need, ' +
+    'so the next candidate above the cut-off (if any) is offered; other reasons are kept for statistics.',
   security: bearer,
   request: { params: idParam, body: jsonBody(decisionInput) },
   responses: { 200: jsonOk(queueItemSchema, 'The decided pair'), ...problems(400, 401, 403, 404, 409, 413, 415) },

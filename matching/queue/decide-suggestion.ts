@@ -2,15 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import { suggestions } from '../../schema/suggestions.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { declineLabel, rematchAfterDecline } from './decline-follow-up.ts';
 import { currentStage, invalidTransition, loadManagedPair } from './load-pair.ts';
 import { type DecisionInput, decisionInput } from './queue-input.ts';
 import { type QueueItem, toQueueItem } from './queue-item.ts';
 import { recordEvent } from './record-event.ts';
 
 /**
- * Accept or decline a claimed pair. Declines carry a reason code (the learning labels depend on it) and an
- * optional note. Acceptance tells the parties (a notify job in the same transaction); a decline does not,
- * since the parties never saw the pair.
+ * Accept or decline a claimed pair. Declines carry a reason code and an optional note; a `not_relevant` one
+ * also records the pair's learning label and re-matches the need so the next candidate is offered (see
+ * decline-follow-up.ts), all in the decision's transaction. Acceptance tells the parties (a notify job in the
+ * same transaction); a decline does not, since the parties never saw the pair.
  */
 export async function decideSuggestion({
   deps,
@@ -44,10 +46,14 @@ export async function decideSuggestion({
       type: to,
       fromStage: 'claimed',
       toStage: to,
-      data: { ...(reason ? { reason } : {}), ...(decision.note ? { note: decision.note } : {}) },
+      data: {
+        ...(reason ? { reason, ...declineLabel(changed, reason) } : {}),
+        ...(decision.note ? { note: decision.note } : {}),
+      },
       at: now,
       notify: to === 'accepted',
     });
+    if (reason) await rematchAfterDecline(tx, changed, reason);
     return changed;
   });
   if (!updated) throw invalidTransition(await currentStage(deps, row.s.id), to);

@@ -3,6 +3,7 @@ import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
 import { loadOwnNeed } from '../needs/load-need.ts';
 import type { Explanation } from '../ranking/explanation.ts';
+import { type NeedProgress, needProgress } from './need-progress.ts';
 import type { PairAchievementView } from './pair-views.ts';
 import { partyPairsInput } from './party-input.ts';
 import { partyPairsPage } from './party-pairs-page.ts';
@@ -23,9 +24,12 @@ export type NeedSuggestionView = {
   achievement: PairAchievementView;
 };
 
+export type NeedSuggestionsPage = Page<NeedSuggestionView> & { progress: NeedProgress };
+
 /**
  * The enterprise's view of one of its needs: the suggestions a manager accepted (and how far each has got),
- * with the reasons. Pairs still being triaged, and declined ones, are the manager's business, not shown.
+ * with the reasons, and a progress summary saying the need is being worked. Pairs still being triaged are
+ * counted there but not shown; declined ones are the manager's business, neither shown nor counted.
  * The achievement, and the explanation with it, are shown as disclosure/audience.ts `pairSideLevel` allows,
  * even once the achievement is no longer listed.
  */
@@ -34,7 +38,7 @@ export async function listNeedSuggestions({
   actor,
   id,
   input,
-}: WithIdAndInput<PageInput | unknown>): Promise<Page<NeedSuggestionView>> {
+}: WithIdAndInput<PageInput | unknown>): Promise<NeedSuggestionsPage> {
   const query = parseInput(partyPairsInput, input);
   const need = await loadOwnNeed(deps, actor, id);
   const { rows, total } = await partyPairsPage(deps, { needId: need.id }, query);
@@ -50,5 +54,6 @@ export async function listNeedSuggestions({
     disclosedToMe,
     achievement: shown.achievement,
   }));
-  return { items, page: query.page, pageSize: query.pageSize, total };
+  const progress = await needProgress(deps.db, need.id);
+  return { items, page: query.page, pageSize: query.pageSize, total, progress };
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { declineReasons, suggestionStages } from '../../schema/enums.ts';
+import { declineReasons } from '../../schema/enums.ts';
 import { pageInput } from '../core/pagination.ts';
+import { adminPairFilterFields, pairFilterFields } from './pair-filters.ts';
 import { movableStages } from './stage-machine.ts';
 
-export const listQueueInput = pageInput.extend({
-  chain: z.string().max(64).optional(),
-  /** Without it the queue shows pairs still being worked (routed to deal). */
-  stage: z.enum(suggestionStages).optional(),
-});
+/** Without `stage` the queue shows pairs still being worked (routed to deal). */
+export const listQueueInput = pageInput.extend(pairFilterFields);
+
+/** Admins list every pair (any stage unless filtered), with the queue's filters and a few of their own. */
+export const listSuggestionsInput = pageInput.extend(pairFilterFields).extend(adminPairFilterFields);
 
 const note = z.string().trim().min(1).max(2000);
 
@@ -19,5 +20,6 @@ export const decisionInput = z.discriminatedUnion('decision', [
 export const stageMoveInput = z.strictObject({ to: z.enum(movableStages), note: note.optional() });
 
 export type ListQueueInput = z.input<typeof listQueueInput>;
+export type ListSuggestionsInput = z.input<typeof listSuggestionsInput>;
 export type DecisionInput = z.input<typeof decisionInput>;
 export type StageMoveInput = z.input<typeof stageMoveInput>;

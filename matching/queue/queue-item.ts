@@ -5,7 +5,7 @@ import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { AchievementRow } from '../achievements/achievement-view.ts';
 import { pairSideLevel } from '../disclosure/audience.ts';
-import { disclosePair } from '../disclosure/disclose-pair.ts';
+import { disclosePair, type PairLevels } from '../disclosure/disclose-pair.ts';
 import type { NeedRow } from '../needs/need-view.ts';
 import type { Explanation } from '../ranking/explanation.ts';
 import { isAssigned, type ManagerScope, pairChain } from './manager-scope.ts';
@@ -73,14 +73,22 @@ const escalationOf = (routing: unknown) =>
  * records' confidentiality allows.
  */
 export function toQueueItem(row: PairRow, scope: ManagerScope, priority: number | null = null): QueueItem {
-  const { s, n, a } = row;
-  const assigned = isAssigned(scope, s);
+  const assigned = isAssigned(scope, row.s);
   const side = (confidentiality: NeedRow['confidentiality']) =>
     pairSideLevel({ owner: false, assignedManager: assigned, confidentiality, disclosed: false });
-  const shown = disclosePair(
-    { need: n, achievement: a, explanation: s.explanation },
-    { need: side(n.confidentiality), achievement: side(a.confidentiality) },
-  );
+  const levels = { need: side(row.n.confidentiality), achievement: side(row.a.confidentiality) };
+  return pairItemAt(row, levels, allowedMoves(row.s.stage), priority);
+}
+
+/** A pair with both records and the explanation cut down to `levels`; `moves` are what this caller may do next. */
+export function pairItemAt(
+  row: PairRow,
+  levels: PairLevels,
+  moves: readonly Stage[],
+  priority: number | null,
+): QueueItem {
+  const { s, n, a } = row;
+  const shown = disclosePair({ need: n, achievement: a, explanation: s.explanation }, levels);
   return {
     id: s.id,
     stage: s.stage,
@@ -97,7 +105,7 @@ export function toQueueItem(row: PairRow, scope: ManagerScope, priority: number 
     escalatedAt: s.escalatedAt,
     declineReason: s.declineReason,
     declineNote: s.declineNote,
-    allowedMoves: [...allowedMoves(s.stage)],
+    allowedMoves: [...moves],
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     need: shown.need,

@@ -70,7 +70,8 @@ export function partyTests(ctx: QueueCtx) {
         orgId: ent.orgId,
         description: null,
         budgetMax: null,
-        redacted: ['description', 'budgetMax', 'importKey'],
+        // The need's workflow state (match state, its manager) is the owner's only since migration 0006.
+        redacted: ['description', 'budgetMax', 'importKey', 'matchState', 'matchedAt', 'managerId'],
       },
       // Cut down, not withheld: what quotes the private description goes, the rest stays.
       explanation: { sharedTerms: [], redacted: true },

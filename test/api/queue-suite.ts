@@ -3,7 +3,9 @@ import { makePersona } from '../support/factories.ts';
 import { startServer } from '../support/http.ts';
 import { type Backend, openTestDb } from '../support/test-db.ts';
 import { testDeps } from '../support/test-deps.ts';
+import { declineTests } from './declines.ts';
 import { concurrencyTests } from './queue-concurrency.ts';
+import { queueFilterTests } from './queue-filters.ts';
 import type { QueueCtx } from './queue-helpers.ts';
 import { partyTests } from './queue-party.ts';
 import { routingTests } from './queue-routing.ts';
@@ -40,6 +42,8 @@ export function queueSuite(backend: Backend, serverUrl?: string) {
     describe('queue and stage machine', () => workflowTests(ctx));
     describe('SLA sweep', () => slaTests(ctx));
     describe('party views', () => partyTests(ctx));
+    describe('declines', () => declineTests(ctx));
+    describe('queue filters and the admin pair list', () => queueFilterTests(ctx));
     if (backend === 'postgres') describe('concurrent claims', () => concurrencyTests(ctx));
   });
 }

@@ -152,6 +152,8 @@ POST /v1/keys/{id}/revoke
   missing                 401   401   403   403   403   404   403   403   403   403   403   403
 GET /v1/admin/jobs
   -                       401   401   403   403   403   200   403   403   403   403   403   403
+GET /v1/suggestions
+  -                       401   401   403   403   403   200   403   403   403   403   403   403
 # Rule 7: notifications are the recipient's own.
 GET /v1/notifications
   -                       401   401   200   200   200   200   200   200   200   200   200   200
@@ -199,5 +201,6 @@ export const matrixReasons: Record<string, Partial<Record<number, string>>> = {
   'POST /v1/users/{id}/keys': adminOnly,
   'POST /v1/keys/{id}/revoke': adminOnly,
   'GET /v1/admin/jobs': adminOnly,
+  'GET /v1/suggestions': adminOnly,
   'GET /v1/webhooks': { 403: 'forbidden/webhook_parties_only' },
 };

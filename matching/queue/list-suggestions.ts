@@ -1,0 +1,41 @@
+import { assertAdmin } from '../admin/assert-admin.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Page } from '../core/pagination.ts';
+import { parseInput } from '../core/validate.ts';
+import type { WithInput } from '../core/verb.ts';
+import { isOwner, pairSideLevel } from '../disclosure/audience.ts';
+import { pairFilterWhere } from './pair-filters.ts';
+import { listPairs, type PairGroup } from './pair-list.ts';
+import { type ListSuggestionsInput, listSuggestionsInput } from './queue-input.ts';
+import { type PairRow, pairItemAt, type QueueItem } from './queue-item.ts';
+
+/**
+ * Every pair, for admins: the queue's filters and order, plus whose queue it sits in, which achievement, and
+ * pairs no manager holds. Admins make no moves (claims and decisions are the managers'), so `allowedMoves` is
+ * empty; the records are shown at the level the disclosure rule gives the caller.
+ */
+export async function listSuggestions({
+  deps,
+  actor,
+  input,
+}: WithInput<ListSuggestionsInput | unknown>): Promise<Page<QueueItem> | Page<PairGroup>> {
+  assertAdmin(actor);
+  const query = parseInput(listSuggestionsInput, input);
+  const where = pairFilterWhere(query, null, deps.clock.now());
+  return listPairs(deps, where, query, (row, priority) => pairItemAt(row, levelsFor(actor, row), [], priority));
+}
+
+const levelsFor = (actor: Actor, row: PairRow) => ({
+  need: pairSideLevel({
+    owner: isOwner(actor, row.n, 'enterprise'),
+    assignedManager: false,
+    confidentiality: row.n.confidentiality,
+    disclosed: false,
+  }),
+  achievement: pairSideLevel({
+    owner: isOwner(actor, row.a, 'institution'),
+    assignedManager: false,
+    confidentiality: row.a.confidentiality,
+    disclosed: false,
+  }),
+});
