@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { webhookEvents } from '../matching/notifications/notify-events.ts';
+import { adminNotificationTypes, notificationTypes, webhookEvents } from '../matching/notifications/notify-events.ts';
 
 /** Response shapes of the inbox and webhook operations. Request shapes come from the domain's zod schemas. */
 const timestamp = z.string().openapi({ format: 'date-time', example: '2026-11-22T08:00:00.000Z' });
@@ -40,11 +40,32 @@ export const notificationDataSchema = z
     description: 'Also the `data` of a webhook body: {id, type, eventId, createdAt, data}',
   });
 
+/** Admins only: a need that waits on the unrouted list (managers full, chiefs past their overflow allowance). */
+export const unroutedNotificationDataSchema = z
+  .object({
+    type: z.enum(adminNotificationTypes),
+    needId: z.uuid(),
+    suggestionId: z.uuid(),
+    reason: z.string().openapi({ enum: ['over_capacity', 'no_eligible_manager'] }),
+    chainId: z.string().nullable(),
+    at: timestamp,
+    message: z.string().openapi({
+      example: '「动力电池包液冷板轻量化」所属产业链的经理人已满额，首席经理人也已超出可承接上限，等待分派',
+    }),
+    need: z.object({
+      id: z.uuid(),
+      title: z.string().nullable(),
+      chainId: z.string().nullable(),
+      organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    }),
+  })
+  .openapi('UnroutedNotificationData');
+
 export const notificationSchema = z
   .object({
     id: z.uuid(),
-    type: z.enum(webhookEvents),
-    data: notificationDataSchema,
+    type: z.enum(notificationTypes),
+    data: z.union([notificationDataSchema, unroutedNotificationDataSchema]),
     readAt: timestamp.nullable(),
     createdAt: timestamp,
   })

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { chainSources } from '../matching/records/chain-choice.ts';
 import {
   achievementStatuses,
   confidentialityLevels,
@@ -27,6 +28,23 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
+/** A record's stored chain and where it came from (the owner's choice or the classifier's). */
+const chainColumns = {
+  chainId: z.string().nullable(),
+  // A string in the types (the column is text; only these values are written), an enum in the document.
+  chainSource: z
+    .string()
+    .nullable()
+    .openapi({
+      enum: [...chainSources, null],
+      description: 'user: the owner chose the chain; classified: the classifier did; null: no chain yet',
+    }),
+  chainConfidence: z
+    .number()
+    .nullable()
+    .openapi({ description: "The classifier's confidence in [0, 1]; 1 for the owner's choice" }),
+};
+
 export const needSchema = z
   .object({
     id: z.uuid(),
@@ -34,7 +52,7 @@ export const needSchema = z
     createdBy: z.uuid().nullable(),
     title: z.string().openapi({ example: '动力电池包液冷板轻量化设计' }),
     description: z.string(),
-    chainId: z.string().nullable(),
+    ...chainColumns,
     keywords: z.array(z.string()),
     trlMin: z.number().int().nullable(),
     trlMax: z.number().int().nullable(),
@@ -45,6 +63,18 @@ export const needSchema = z
     confidentiality: z.enum(confidentialityLevels),
     privateFields: z.array(z.string()),
     status: z.enum(needStatuses),
+    matchState: z
+      .string()
+      .nullable()
+      .openapi({
+        enum: ['matched', 'no_match_yet', null],
+        description: "The last match's verdict; owner and admins only (null for others)",
+      }),
+    matchedAt: timestamp.nullable().openapi({ description: 'When it was last matched; owner and admins only' }),
+    managerId: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The technology manager working this need; owner and admins only' }),
     createdAt: timestamp,
     updatedAt: timestamp,
     redacted,
@@ -58,7 +88,7 @@ export const achievementSchema = z
     createdBy: z.uuid().nullable(),
     title: z.string(),
     abstract: z.string(),
-    chainId: z.string().nullable(),
+    ...chainColumns,
     keywords: z.array(z.string()),
     patents: z.array(z.object({ number: z.string(), title: z.string().optional(), status: z.string().optional() })),
     ipStatus: z.enum(ipStatuses),

@@ -41,6 +41,11 @@ export const configSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   /** Failed authentications per client address per 10 minutes; past it the address gets 429 for everything. */
   RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().positive().default(20),
+  /**
+   * How far past their capacity chief managers take overflow, as a share of it (0.2: 5 more needs on 25, at
+   * least one; 0: none). Beyond it a need waits on the admin unrouted list and admins are notified.
+   */
+  ROUTING_CHIEF_OVERFLOW: z.coerce.number().min(0).max(10).default(0.2),
   /** Reverse proxies in front of the API whose X-Forwarded-For entries are believed; 0 uses the socket address. */
   TRUST_PROXY: z.preprocess(
     (v) => (v === 'true' ? 1 : v === 'false' || v === '' ? 0 : v),

@@ -25,6 +25,7 @@ export async function createDeps(config: Config): Promise<Runtime> {
       engine: new MatchEngine(handle.db),
       dense,
       webhookPolicy: webhookTargetPolicy(config.WEBHOOK_ALLOW_HOSTS),
+      routing: { chiefOverflow: config.ROUTING_CHIEF_OVERFLOW },
     },
     driver: handle.driver,
     close: () => handle.close(),

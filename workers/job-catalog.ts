@@ -4,6 +4,7 @@ import { ingestJob } from './jobs/ingest.ts';
 import { matchJob } from './jobs/match.ts';
 import { notifyJob } from './jobs/notify.ts';
 import { reembedJob } from './jobs/reembed.ts';
+import { rerouteNeedJob } from './jobs/reroute-need.ts';
 import { rescoreJob } from './jobs/rescore.ts';
 import { routeJob } from './jobs/route.ts';
 import { slaSweepJob } from './jobs/sla-sweep.ts';
@@ -55,6 +56,7 @@ export const jobSpecs = {
   match: matchJob,
   route: routeJob,
   rescore: rescoreJob,
+  rerouteNeed: rerouteNeedJob,
   slaSweep: slaSweepJob,
   notify: notifyJob,
   reembed: reembedJob,

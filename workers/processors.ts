@@ -3,6 +3,7 @@ import { processIngest } from '../matching/pipeline/ingest-record.ts';
 import { processMatch } from '../matching/pipeline/match-record.ts';
 import { processReembed } from '../matching/pipeline/reembed-record.ts';
 import { processRescore } from '../matching/pipeline/rescore-record.ts';
+import { processRerouteNeed } from '../matching/routing/reroute-need.ts';
 import { processRoute } from '../matching/routing/route-suggestion.ts';
 import { processSlaSweep } from '../matching/routing/sla-sweep.ts';
 import { createJobCatalog, type JobCatalog } from './job-catalog.ts';
@@ -16,6 +17,7 @@ export function productionCatalog(): JobCatalog {
     slaSweep: processSlaSweep,
     notify: processNotify,
     rescore: processRescore,
+    rerouteNeed: processRerouteNeed,
     reembed: processReembed,
   });
 }

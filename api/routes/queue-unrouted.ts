@@ -11,7 +11,9 @@ const route = createRoute({
   tags: ['queue'],
   summary: '未分派对子 Pairs no manager could take (admin)',
   description:
-    'No chain, or no active, unconflicted manager or chief for it. `routing` says who was considered and why not.',
+    'No chain, or no active, unconflicted manager for it, or every manager full and the chiefs past their ' +
+    'overflow allowance (`routing.how` = `over_capacity`; admins are notified once per need). `routing` says ' +
+    'who was considered and why not. The SLA sweep retries pairs waiting for capacity.',
   security: bearer,
   request: { query: pageInput },
   responses: { 200: jsonOk(pageOf(unroutedSchema), 'Oldest first'), ...problems(400, 401, 403) },

@@ -3,6 +3,7 @@ import { ForbiddenError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
 import { recordIngest } from '../pipeline/record-ingest.ts';
+import { ownerChainColumns } from '../records/chain-choice.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { type CreateAchievementInput, createAchievementInput } from './achievement-input.ts';
@@ -21,7 +22,14 @@ export async function createAchievement({
   const row = await deps.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(achievements)
-      .values({ ...data, orgId: actor.orgId, createdBy: actor.userId, createdAt: now, updatedAt: now })
+      .values({
+        ...data,
+        ...ownerChainColumns(data.chainId),
+        orgId: actor.orgId,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!inserted) throw new Error('insert returned no row');
     await recordIngest(tx, 'achievement', inserted.id);

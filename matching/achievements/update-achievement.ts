@@ -5,6 +5,7 @@ import { assertExpectedVersion, bumpedUpdatedAt, stillAtVersion } from '../core/
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
 import { recordIngest } from '../pipeline/record-ingest.ts';
+import { ownerChainColumns } from '../records/chain-choice.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { type UpdateAchievementInput, updateAchievementInput } from './achievement-input.ts';
@@ -31,7 +32,11 @@ export async function updateAchievement({
   const row = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(achievements)
-      .set({ ...changes, updatedAt: bumpedUpdatedAt(achievements.updatedAt, deps.clock.now()) })
+      .set({
+        ...changes,
+        ...ownerChainColumns(changes.chainId),
+        updatedAt: bumpedUpdatedAt(achievements.updatedAt, deps.clock.now()),
+      })
       .where(
         and(
           eq(achievements.id, current.id),

@@ -3,6 +3,7 @@ import type { Db } from '../../schema/db.ts';
 import type { Embedder } from '../embedders/embedder.ts';
 import type { MatchEngine } from '../engine/match-engine.ts';
 import type { WebhookTargetPolicy } from '../notifications/webhook-target-policy.ts';
+import type { RoutingConfig } from '../routing/routing-config.ts';
 import type { VectorIndex } from '../vectors/vector-index.ts';
 
 export type Clock = { now(): Date };
@@ -29,6 +30,8 @@ export type Deps = {
    * delivery; absent means public addresses only.
    */
   webhookPolicy?: WebhookTargetPolicy | undefined;
+  /** Routing settings (ROUTING_CHIEF_OVERFLOW); absent means the defaults of routing-config.ts. */
+  routing?: RoutingConfig | undefined;
 };
 
 /** What the job runner can say about work it holds (workers/job-runner.ts implements it). */

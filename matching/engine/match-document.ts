@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { achievements } from '../../schema/achievements.ts';
 import type { needs } from '../../schema/needs.ts';
-import { resolveChain } from '../classify/resolve-chain.ts';
+import { type ResolvedChain, resolveChain } from '../classify/resolve-chain.ts';
 import type { ChainDefinition } from '../classify/taxonomy.ts';
 import {
   type AchievementProfile,
@@ -10,6 +10,7 @@ import {
   needProfile,
   type RegionInfo,
 } from '../ranking/pair-profiles.ts';
+import { ownersChain } from '../records/chain-choice.ts';
 import { analyzeText } from '../text/analyze.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 
@@ -36,17 +37,29 @@ export type MatchDocumentValues = {
   analyzerVersion: number;
 };
 
+type RecordInput = { kind: 'need'; row: NeedRow } | { kind: 'achievement'; row: AchievementRow };
+
 export function buildMatchDocument(
-  input: { kind: 'need'; row: NeedRow } | { kind: 'achievement'; row: AchievementRow },
+  input: RecordInput,
   taxonomy: readonly ChainDefinition[],
   region: RegionInfo | undefined,
 ): MatchDocumentValues {
+  return buildMatchDocumentWithChain(input, taxonomy, region).doc;
+}
+
+/** The document and the chain it resolved, which the ingest step also stores on the record itself. */
+export function buildMatchDocumentWithChain(
+  input: RecordInput,
+  taxonomy: readonly ChainDefinition[],
+  region: RegionInfo | undefined,
+): { doc: MatchDocumentValues; chain: ResolvedChain | null } {
   const body = input.kind === 'need' ? input.row.description : input.row.abstract;
   // Title and body are analysed once each: the classifier weighs them apart, the index reads them together.
   const title = analyzeText(input.row.title);
   const text = analyzeText(body);
   const chain = resolveChain({
-    userChainId: input.row.chainId,
+    // Only the owner's choice binds the classifier; a chain it stored earlier is re-classified like none.
+    userChainId: ownersChain(input.row),
     text: { title: input.row.title, body, analyzed: { title, body: text } },
     taxonomy,
   });
@@ -67,7 +80,7 @@ export function buildMatchDocument(
     profile: { ...profile, text: '' },
     analyzerVersion,
   };
-  return { ...values, sourceHash: hashOf(values) };
+  return { doc: { ...values, sourceHash: hashOf(values) }, chain };
 }
 
 function hashOf(values: Omit<MatchDocumentValues, 'sourceHash'>): string {

@@ -5,6 +5,7 @@ import { assertExpectedVersion, bumpedUpdatedAt, stillAtVersion } from '../core/
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
 import { recordIngest } from '../pipeline/record-ingest.ts';
+import { ownerChainColumns } from '../records/chain-choice.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
 import { loadOwnNeed } from './load-need.ts';
@@ -36,7 +37,11 @@ export async function updateNeed({
   const row = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(needs)
-      .set({ ...changes, updatedAt: bumpedUpdatedAt(needs.updatedAt, deps.clock.now()) })
+      .set({
+        ...changes,
+        ...ownerChainColumns(changes.chainId),
+        updatedAt: bumpedUpdatedAt(needs.updatedAt, deps.clock.now()),
+      })
       .where(and(eq(needs.id, current.id), ifVersion ? stillAtVersion(needs.updatedAt, current.updatedAt) : undefined))
       .returning();
     if (updated) await recordIngest(tx, 'need', updated.id);

@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const webhookEvents = ['suggestion.accepted', 'suggestion.stage_changed'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
+/** Inbox-only notifications for admins (no webhooks: they concern the bureau's own work, not a party's). */
+export const adminNotificationTypes = ['routing.need_unrouted'] as const;
+export type AdminNotificationType = (typeof adminNotificationTypes)[number];
+export const notificationTypes = [...webhookEvents, ...adminNotificationTypes] as const;
+export type NotificationType = (typeof notificationTypes)[number];
+
 /** The notify job's payload: ids only, the processor loads the rest. */
 export const notifyPayload = z.object({ eventId: z.uuid() });
 export type NotifyPayload = z.infer<typeof notifyPayload>;

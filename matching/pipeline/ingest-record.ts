@@ -7,11 +7,13 @@ import type { Deps } from '../core/deps.ts';
 import { recordJobs } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
 import { documentStamp } from '../engine/document-cursor.ts';
-import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
+import { buildMatchDocumentWithChain, type MatchDocumentValues } from '../engine/match-document.ts';
+import { rerouteNeedJob } from '../routing/reroute-need.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { indexVectors } from './index-vectors.ts';
 import { isListed, recordRefPayload } from './listed.ts';
 import { jobNames } from './record-ingest.ts';
+import { chainWrite, type RecordChain, storeRecordChains } from './store-record-chain.ts';
 import { withdrawOpenPairs } from './withdraw-open-pairs.ts';
 
 export const ingestPayload = recordRefPayload;
@@ -28,10 +30,15 @@ export async function processIngest(deps: Deps, payload: unknown) {
  * and a listed one records its match job in the same transaction.
  */
 export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: RecordKind; ids: string[] }) {
-  const docs = await buildDocuments(deps, kind, ids);
+  const built = await buildDocuments(deps, kind, ids);
+  const docs = built.map((b) => b.doc);
   const existing = docs.length
     ? await deps.db
-        .select({ recordId: matchDocuments.recordId, sourceHash: matchDocuments.sourceHash })
+        .select({
+          recordId: matchDocuments.recordId,
+          sourceHash: matchDocuments.sourceHash,
+          chainId: matchDocuments.chainId,
+        })
         .from(matchDocuments)
         .where(
           and(
@@ -43,10 +50,22 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
           ),
         )
     : [];
-  const known = new Map(existing.map((row) => [row.recordId, row.sourceHash]));
-  const changed = docs.filter((doc) => known.get(doc.recordId) !== doc.sourceHash);
-  if (changed.length === 0) return { ingested: docs.length, changed: 0 };
+  const known = new Map(existing.map((row) => [row.recordId, row]));
+  const changed = docs.filter((doc) => known.get(doc.recordId)?.sourceHash !== doc.sourceHash);
+  // Also for unchanged documents: records ingested before the chain was stored on them get it now.
+  const chains = built.map((b) => b.chain).filter((c) => chainWrite(c) !== null);
+  if (changed.length === 0 && chains.length === 0) return { ingested: docs.length, changed: 0 };
+  // A need whose chain moved has pairs routed under the old one: the re-route job re-matches and re-routes it.
+  const rechained = new Set(
+    kind === 'need'
+      ? changed
+          .filter((d) => known.has(d.recordId) && known.get(d.recordId)?.chainId !== d.chainId)
+          .map((d) => d.recordId)
+      : [],
+  );
   await deps.db.transaction(async (tx) => {
+    await storeRecordChains(tx, kind, chains);
+    if (changed.length === 0) return;
     const rows = changed.map((doc) => ({
       ...doc,
       ...documentStamp(),
@@ -68,20 +87,22 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
     const listed = changed.filter((d) => isListed(kind, d.status));
     await recordJobs(
       tx,
-      listed.map((d) => ({
-        job: jobNames.match,
-        key: `match-${kind}-${d.recordId}`,
-        payload: { kind, id: d.recordId },
-      })),
+      listed.flatMap((d) => [
+        { job: jobNames.match, key: `match-${kind}-${d.recordId}`, payload: { kind, id: d.recordId } },
+        // Takes the need's unclaimed pairs back from the old chain's manager, re-matches and re-routes them.
+        ...(rechained.has(d.recordId) ? [rerouteNeedJob(d.recordId)] : []),
+      ]),
     );
   });
-  if (deps.dense) await indexVectors(deps.dense, changed);
+  if (deps.dense && changed.length > 0) await indexVectors(deps.dense, changed);
   return { ingested: docs.length, changed: changed.length };
 }
 
 const camel = (column: string) => column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
-async function buildDocuments(deps: Deps, kind: RecordKind, ids: string[]): Promise<MatchDocumentValues[]> {
+type Built = { doc: MatchDocumentValues; chain: RecordChain };
+
+async function buildDocuments(deps: Deps, kind: RecordKind, ids: string[]): Promise<Built[]> {
   const unique = [...new Set(ids)];
   const rows =
     kind === 'need'
@@ -100,5 +121,12 @@ async function buildDocuments(deps: Deps, kind: RecordKind, ids: string[]): Prom
     deps.engine.taxonomy(),
   ]);
   const regionOf = new Map(orgs.map((o) => [o.id, { district: o.district, city: o.city }]));
-  return rows.map((input) => buildMatchDocument(input, taxonomy, regionOf.get(input.row.orgId)));
+  return rows.map((input) => {
+    const { doc, chain } = buildMatchDocumentWithChain(input, taxonomy, regionOf.get(input.row.orgId));
+    const { chainId, chainSource, chainConfidence } = input.row;
+    return {
+      doc,
+      chain: { recordId: doc.recordId, stored: { chainId, chainSource, chainConfidence }, resolved: chain },
+    };
+  });
 }

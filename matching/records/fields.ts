@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { confidentialityLevels, cooperationModes } from '../../schema/enums.ts';
+import { chainSources } from './chain-choice.ts';
 
 /** Field shapes shared by needs and achievements, so both validate the same way. */
 export const titleField = z.string().trim().min(2).max(200);
@@ -13,7 +14,10 @@ export const modesField = z.array(z.enum(cooperationModes)).max(cooperationModes
 export const confidentialityField = z.enum(confidentialityLevels);
 
 export const listFilterBase = z.object({
+  /** The stored chain, whoever set it (the owner or the classifier). */
   chain: z.string().max(64).optional(),
+  /** Who set the chain: `user` (the owner chose it) or `classified` (the ingest step's classifier did). */
+  chainSource: z.enum(chainSources).optional(),
   confidentiality: confidentialityField.optional(),
   /** Substring of the title, for people scanning their own list. */
   q: z.string().trim().max(100).optional(),

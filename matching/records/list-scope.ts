@@ -1,10 +1,19 @@
-import { and, type Column, eq, ilike, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, type Column, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../core/actor.ts';
 import { isAdmin } from '../core/actor.ts';
+import type { ChainSource } from './chain-choice.ts';
 
-type ScopedColumns = { orgId: Column; confidentiality: Column; status: Column; chainId: Column; title: Column };
+type ScopedColumns = {
+  orgId: Column;
+  confidentiality: Column;
+  status: Column;
+  chainId: Column;
+  chainSource: Column;
+  title: Column;
+};
 type Filters = {
   chain?: string | undefined;
+  chainSource?: ChainSource | undefined;
   confidentiality?: string | undefined;
   q?: string | undefined;
   orgId?: string | undefined;
@@ -35,9 +44,16 @@ export function listConditions(
   }
   if (filters.status) conditions.push(eq(cols.status, filters.status));
   if (filters.chain) conditions.push(eq(cols.chainId, filters.chain));
+  if (filters.chainSource) conditions.push(chainSourceIs(cols, filters.chainSource));
   if (filters.confidentiality) conditions.push(eq(cols.confidentiality, filters.confidentiality));
   if (filters.q) conditions.push(ilike(cols.title, `%${escapeLike(filters.q)}%`));
   return and(...conditions);
 }
+
+/** Rows from before chain_source existed that carry a chain are the owner's (see chain-choice.ts ownersChain). */
+const chainSourceIs = (cols: ScopedColumns, source: ChainSource) =>
+  source === 'user'
+    ? or(eq(cols.chainSource, 'user'), and(isNull(cols.chainSource), isNotNull(cols.chainId)))
+    : eq(cols.chainSource, 'classified');
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -19,7 +19,19 @@ export async function loadCandidates(tx: Db, chain: string): Promise<Candidate[]
     .where(arrayContains(managers.chains, [chain]))
     .orderBy(asc(managers.userId))
     .for('update');
-  const ids = locked.map((row) => row.userId);
+  return loadProfiles(
+    tx,
+    locked.map((row) => row.userId),
+  );
+}
+
+/** One manager as a candidate (a need's manager whom a later pair joins), without locking: joining adds no load. */
+export async function loadManager(tx: Db, userId: string): Promise<Candidate | undefined> {
+  const [profile] = await loadProfiles(tx, [userId]);
+  return profile;
+}
+
+async function loadProfiles(tx: Db, ids: string[]): Promise<Candidate[]> {
   if (ids.length === 0) return [];
   // One after the other: both run on the transaction's single connection anyway.
   const profiles = await tx
@@ -36,7 +48,10 @@ export async function loadCandidates(tx: Db, chain: string): Promise<Candidate[]
   const loads = await tx
     .select({
       managerId: suggestions.managerId,
-      load: sql<number>`count(*) filter (where ${inArray(suggestions.stage, [...workingStages])})`.mapWith(Number),
+      // Needs, not pairs: see Candidate.load.
+      load: sql<number>`count(distinct ${suggestions.needId}) filter (where ${inArray(suggestions.stage, [...workingStages])})`.mapWith(
+        Number,
+      ),
       total: count(),
     })
     .from(suggestions)

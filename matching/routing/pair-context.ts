@@ -14,17 +14,33 @@ export type PairContext = {
   routedAt: Date | null;
   claimedAt: Date | null;
   escalatedAt: Date | null;
+  needId: string;
+  /** The one manager working the need (needs.manager_id); its later pairs join them. */
+  needManagerId: string | null;
   needOrgId: string;
   achievementOrgId: string;
   needStatus: string;
   achievementStatus: string;
-  /** The need's chain wins: the enterprise's problem decides whose expertise it needs. */
+  /**
+   * The need's chain (the owner's or the classifier's, stored on the need) wins: the enterprise's problem
+   * decides whose expertise it needs. Only a need with no chain at all borrows its achievement's.
+   */
   chain: string | null;
   chainFrom: 'need' | 'achievement' | null;
 };
 
-/** Loads and row-locks one suggestion (not its parties), so concurrent route and sweep jobs take turns on it. */
+/**
+ * Row-locks the pair's need, then the pair, and loads what routing needs. The need comes first so that two
+ * jobs routing pairs of one need take turns and pick one manager; every path takes need → pair → managers in
+ * that order (the ingest step too: need row, then its pairs), so the locks cannot deadlock.
+ */
 export async function lockPair(tx: Db, suggestionId: string): Promise<PairContext | undefined> {
+  const [ref] = await tx
+    .select({ needId: suggestions.needId })
+    .from(suggestions)
+    .where(eq(suggestions.id, suggestionId));
+  if (!ref) return undefined;
+  await tx.select({ id: needs.id }).from(needs).where(eq(needs.id, ref.needId)).for('update');
   const [row] = await tx
     .select({
       id: suggestions.id,
@@ -34,6 +50,8 @@ export async function lockPair(tx: Db, suggestionId: string): Promise<PairContex
       routedAt: suggestions.routedAt,
       claimedAt: suggestions.claimedAt,
       escalatedAt: suggestions.escalatedAt,
+      needId: needs.id,
+      needManagerId: needs.managerId,
       needOrgId: needs.orgId,
       needStatus: needs.status,
       needChain: needs.chainId,

@@ -1,11 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
 import { parseInput } from '../core/validate.ts';
+import { notifyAdminsUnrouted } from '../notifications/notify-admins-unrouted.ts';
 import { recordEvent } from '../queue/record-event.ts';
 import { lockPair } from './pair-context.ts';
-import { decideRouting, type RoutingRecord } from './routing-record.ts';
+import { routingConfigOf } from './routing-config.ts';
+import { becomesNeedManager, decideRouting, type RoutingRecord } from './routing-record.ts';
+
+/** Reasons a pair waits for capacity or a manager rather than for a chain or a closed record: admins act on these. */
+export const waitingForManager = new Set<RoutingRecord['how']>(['over_capacity', 'no_eligible_manager']);
 
 /** One pair, or all the new pairs of one match run (one job instead of one per pair keeps the queue short). */
 export const routePayload = z.union([
@@ -30,9 +36,11 @@ export async function processRoute(deps: Deps, payload: unknown, _meta?: unknown
 }
 
 /**
- * Assigns a new pair to a manager (rules in choose-manager.ts). Idempotent: a pair already past `suggested`
- * is left alone, so a retried or duplicated job changes nothing. A pair nobody can take stays `suggested`
- * with its reasons stored, which puts it on the admin unrouted list; running the job again retries it.
+ * Assigns a new pair to a manager: the need's manager when it has one, else by the rules of choose-manager.ts,
+ * and the chosen one becomes the need's manager (needs.manager_id). Idempotent: a pair already past
+ * `suggested` is left alone, so a retried or duplicated job changes nothing. A pair nobody can take stays
+ * `suggested` with its reasons stored, which puts it on the admin unrouted list (and tells the admins once per
+ * need); the SLA sweep retries such pairs, and so does running the job again.
  */
 export async function routeSuggestion({ deps, suggestionId }: { deps: Deps; suggestionId: string }) {
   return deps.db.transaction(async (tx): Promise<RouteOutcome> => {
@@ -43,7 +51,7 @@ export async function routeSuggestion({ deps, suggestionId }: { deps: Deps; sugg
     }
     if (pair.stage !== 'suggested' || pair.managerId) return { status: 'already_routed', managerId: pair.managerId };
     const now = deps.clock.now();
-    const routing = await decideRouting(tx, pair, now);
+    const routing = await decideRouting(tx, pair, now, routingConfigOf(deps));
     await tx
       .update(suggestions)
       .set(
@@ -52,6 +60,13 @@ export async function routeSuggestion({ deps, suggestionId }: { deps: Deps; sugg
           : { routing, updatedAt: now },
       )
       .where(eq(suggestions.id, pair.id));
+    if (becomesNeedManager(routing) && routing.chosen !== pair.needManagerId) {
+      // updated_at stays: the need's version (ETag) is its owner's edits, not the bureau's assignment.
+      await tx.update(needs).set({ managerId: routing.chosen }).where(eq(needs.id, pair.needId));
+    }
+    if (waitingForManager.has(routing.how)) {
+      await notifyAdminsUnrouted(tx, { needId: pair.needId, suggestionId: pair.id, reason: routing.how, at: now });
+    }
     const previous = (pair.routing as Partial<RoutingRecord> | null)?.how;
     // A retried unroutable pair records one event per distinct reason, not one per attempt.
     if (routing.chosen || previous !== routing.how) {

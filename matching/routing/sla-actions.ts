@@ -1,16 +1,21 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../../schema/db.ts';
+import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
 import { recordEvent } from '../queue/record-event.ts';
 import { loadCandidates } from './candidates.ts';
 import { chooseChief } from './choose-manager.ts';
 import { lockPair } from './pair-context.ts';
-import { decideRouting, partyOrgIds, type RoutingRecord } from './routing-record.ts';
+import { routingConfigOf } from './routing-config.ts';
+import { becomesNeedManager, decideRouting, partyOrgIds, type RoutingRecord } from './routing-record.ts';
 
 /**
  * Hands an unclaimed pair to another eligible manager (or the chief), never back to the one who let it sit.
- * With nobody else available the pair stays, and its clock restarts so the next attempt waits a full delay
- * instead of retrying on every sweep. Returns whether the pair moved.
+ * One manager per need: the need moves with it (needs.manager_id and the need's other unclaimed pairs of that
+ * manager). Pairs the old manager already claimed stay with them: that work is under way, and the undecided
+ * SLA escalates it if it stalls. With nobody else available the pair stays, and its clock restarts so the
+ * next attempt waits a full delay instead of retrying on every sweep. Returns whether the pair moved.
  */
 export async function reassignPair(deps: Deps, id: string, routedBefore: Date, now: Date): Promise<boolean> {
   return deps.db.transaction(async (tx) => {
@@ -18,7 +23,10 @@ export async function reassignPair(deps: Deps, id: string, routedBefore: Date, n
     // Claimed or reassigned since the sweep listed it: nothing to do.
     if (!pair || !waitedSince(pair.stage === 'routed', pair.routedAt, routedBefore)) return false;
     const from = pair.managerId;
-    const attempt = await decideRouting(tx, pair, now, from ? [from] : []);
+    const attempt = await decideRouting(tx, pair, now, {
+      ...routingConfigOf(deps),
+      excludeUserIds: from ? [from] : [],
+    });
     const moved = attempt.chosen !== null;
     const routing: RoutingRecord = moved
       ? { ...attempt, reassignedFrom: from ?? undefined }
@@ -36,8 +44,42 @@ export async function reassignPair(deps: Deps, id: string, routedBefore: Date, n
       data: { from, to: attempt.chosen, routing: attempt },
       at: now,
     });
+    if (moved && from && attempt.chosen && becomesNeedManager(attempt)) {
+      await moveNeed(tx, { needId: pair.needId, except: pair.id, from, to: attempt.chosen, routing, now });
+    }
     return moved;
   });
+}
+
+/** The rest of the need follows its reassigned pair: its manager, and its other pairs still waiting unclaimed. */
+async function moveNeed(
+  tx: Db,
+  move: { needId: string; except: string; from: string; to: string; routing: RoutingRecord; now: Date },
+) {
+  await tx.update(needs).set({ managerId: move.to }).where(eq(needs.id, move.needId));
+  const siblings = await tx
+    .update(suggestions)
+    .set({ managerId: move.to, routing: move.routing, routedAt: move.now, updatedAt: move.now })
+    .where(
+      and(
+        eq(suggestions.needId, move.needId),
+        eq(suggestions.managerId, move.from),
+        eq(suggestions.stage, 'routed'),
+        ne(suggestions.id, move.except),
+      ),
+    )
+    .returning({ id: suggestions.id });
+  for (const { id } of siblings) {
+    await recordEvent(tx, {
+      suggestionId: id,
+      actorId: null,
+      type: 'reassigned',
+      fromStage: 'routed',
+      toStage: 'routed',
+      data: { from: move.from, to: move.to, routing: move.routing, withNeed: true },
+      at: move.now,
+    });
+  }
 }
 
 /**

@@ -36,9 +36,19 @@ export function slaTests(ctx: QueueCtx) {
 
     // Injected delays: with longer ones nothing is late yet.
     const patient = { ...defaultSlaConfig, unclaimedAfterMs: 4 * day, undecidedAfterMs: 10 * day };
-    expect(await processSlaSweep(deps, {}, meta, patient)).toEqual({ reassigned: 0, escalated: 0, skipped: 0 });
+    expect(await processSlaSweep(deps, {}, meta, patient)).toEqual({
+      reassigned: 0,
+      escalated: 0,
+      skipped: 0,
+      routed: 0,
+    });
 
-    expect(await processSlaSweep(deps, { slot: 'now' }, meta)).toEqual({ reassigned: 1, escalated: 1, skipped: 0 });
+    expect(await processSlaSweep(deps, { slot: 'now' }, meta)).toEqual({
+      reassigned: 1,
+      escalated: 1,
+      skipped: 0,
+      routed: 0,
+    });
     const moved = await rowOf(deps, unclaimed.suggestion.id);
     expect(moved).toMatchObject({
       stage: 'routed',
@@ -73,7 +83,7 @@ export function slaTests(ctx: QueueCtx) {
 
     expect((await rowOf(deps, fresh.suggestion.id)).managerId).toBe(freshManager);
     // Reassignment restarted the clock and escalation is once only: a second sweep finds nothing.
-    expect(await processSlaSweep(deps, {}, meta)).toEqual({ reassigned: 0, escalated: 0, skipped: 0 });
+    expect(await processSlaSweep(deps, {}, meta)).toEqual({ reassigned: 0, escalated: 0, skipped: 0, routed: 0 });
   });
 
   it('keeps an unclaimed pair when nobody else may take it, and waits a full delay before trying again', async () => {

@@ -12,7 +12,7 @@ const manager = (userId: string, over: Partial<Candidate> = {}): Candidate => ({
   total: 0,
   ...over,
 });
-const parties = { partyOrgIds: ['org-ent', 'org-inst'] };
+const parties = { partyOrgIds: ['org-ent', 'org-inst'], chiefOverflow: 0.2 };
 
 describe('chooseManager', () => {
   it('picks the lowest load relative to capacity, not the lowest absolute load', () => {
@@ -47,12 +47,21 @@ describe('chooseManager', () => {
     });
   });
 
-  it('falls back to the chief, even when full, but never to a conflicted or inactive chief', () => {
+  it('falls back to the chief past capacity within the allowance, never to a conflicted or inactive chief', () => {
     const full = manager('m', { load: 10 });
-    expect(chooseManager([full, manager('chief', { isChief: true, load: 12 })], parties)).toMatchObject({
+    // Capacity 10 and a 20% allowance: the chief takes up to 12 needs, the 13th waits.
+    expect(chooseManager([full, manager('chief', { isChief: true, load: 11 })], parties)).toMatchObject({
       chosen: 'chief',
       how: 'chief_fallback',
     });
+    const overflowing = chooseManager([full, manager('chief', { isChief: true, load: 12 })], parties);
+    expect(overflowing).toMatchObject({ chosen: null, how: 'over_capacity' });
+    expect(overflowing.candidates.find((c) => c.userId === 'chief')?.excluded).toBe('over_allowance');
+    // No allowance: a full chief takes nothing more; a tiny capacity still gets one need of slack.
+    const strict = { ...parties, chiefOverflow: 0 };
+    expect(chooseManager([full, manager('chief', { isChief: true, load: 10 })], strict).how).toBe('over_capacity');
+    const small = manager('chief', { isChief: true, load: 1, capacity: 1 });
+    expect(chooseManager([full, small], parties).chosen).toBe('chief');
     const conflicted = manager('chief', { isChief: true, load: 10, orgId: 'org-ent' });
     expect(chooseManager([full, conflicted], parties)).toMatchObject({ chosen: null, how: 'no_eligible_manager' });
     const inactive = manager('chief', { isChief: true, load: 10, active: false });

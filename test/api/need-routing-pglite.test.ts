@@ -1,0 +1,3 @@
+import { needRoutingSuite } from './need-routing-suite.ts';
+
+needRoutingSuite('pglite');
