@@ -18,9 +18,15 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-export const limitBody = (maxSize: number): MiddlewareHandler<AppEnv> =>
-  bodyLimit({
-    maxSize,
-    onError: (c) =>
-      problem(c, { status: 413, code: 'payload_too_large', reason: 'body_limit', params: { limit: maxSize } }),
-  });
+export const limitBody = (maxSize: number): MiddlewareHandler<AppEnv> => {
+  const tooLarge = (c: Parameters<MiddlewareHandler<AppEnv>>[0]) =>
+    problem(c, { status: 413, code: 'payload_too_large', reason: 'body_limit', params: { limit: maxSize } });
+  const limit = bodyLimit({ maxSize, onError: tooLarge });
+  return (c, next) => {
+    // hono's bodyLimit skips GET and HEAD (their Request carries no body), so a GET sent with an oversized body
+    // was answered in full while the body stayed unread, and the connection reset cut the answer off mid-way.
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > maxSize) return Promise.resolve(tooLarge(c));
+    return limit(c, next);
+  };
+};
