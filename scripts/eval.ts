@@ -10,7 +10,11 @@
  *                          ranking, on an in-memory PGlite (or --database-url, a scratch database it writes
  *                          into); memory: the same engine without the database, for quick experiments
  *
- * With --json the last stdout line is one JSON object with the headline metrics.
+ *     [--abstain]          hide the relevant documents of a deterministic half of the queries and apply the
+ *                          match job's cut-off (ranking/cutoff.ts) to every query: routed precision, answered
+ *                          recall, abstention and pairs per need (ranking metrics then over the answerable half)
+ *
+ * With --json the last stdout line is one JSON object with the headline metrics (and `routed` with --abstain).
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -22,6 +26,7 @@ import { createEvalEngine } from '../matching/eval/eval-engine.ts';
 import type { MetricSummary } from '../matching/eval/metrics.ts';
 import { type EvalProgress, runEval } from '../matching/eval/run-eval.ts';
 import { createStoreEngine } from '../matching/eval/store-engine.ts';
+import { DEFAULT_CUTOFF } from '../matching/ranking/cutoff.ts';
 import { openDb } from '../schema/db.ts';
 
 const { values } = parseArgs({
@@ -35,6 +40,7 @@ const { values } = parseArgs({
     diversity: { type: 'string', default: 'on' },
     store: { type: 'string', default: 'db' },
     'database-url': { type: 'string' },
+    abstain: { type: 'boolean', default: false },
   },
 });
 
@@ -100,6 +106,7 @@ const report = await runEval({
   split,
   index,
   onProgress: progress,
+  abstain: values.abstain ? { cutoff: DEFAULT_CUTOFF } : undefined,
   ...(embedder
     ? {
         prepare: async (texts: string[]) => {
@@ -115,6 +122,14 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 const line = (name: string, m: MetricSummary) =>
   `${name.padEnd(12)} nDCG@10 ${m.ndcg10.toFixed(4)}  Recall@100 ${m.recall100.toFixed(4)}  MRR@10 ${m.mrr10.toFixed(4)}  n=${m.n}`;
 process.stdout.write(`${line('overall', report)}\n${line('low-overlap', report.low)}\n`);
+const { routed } = report;
+if (routed) {
+  process.stdout.write(
+    `routed       precision ${routed.precision.toFixed(4)}  answeredRecall ${routed.answeredRecall.toFixed(4)}  ` +
+      `abstention ${routed.abstention.toFixed(4)}  perNeed ${routed.perNeed.toFixed(2)}  ` +
+      `(${routed.answerable} answerable, ${routed.unanswerable} not; threshold ${DEFAULT_CUTOFF.threshold}, at most ${DEFAULT_CUTOFF.maxPairs})\n`,
+  );
+}
 process.stderr.write(
   `${report.fitMs >= 1 ? `fit ${Math.round(report.fitMs)} ms, ` : ''}index ${Math.round(report.indexMs)} ms, search ${Math.round(report.searchMs)} ms, ` +
     `latency p50 ${report.latencyP50Ms.toFixed(1)} ms p95 ${report.latencyP95Ms.toFixed(1)} ms\n`,
@@ -126,6 +141,16 @@ if (values.json) {
     mrr10: round(m.mrr10),
     n: m.n,
   });
-  process.stdout.write(`${JSON.stringify({ ...summary(report), low: summary(report.low) })}\n`);
+  const routedJson = routed && {
+    precision: round(routed.precision),
+    answeredRecall: round(routed.answeredRecall),
+    abstention: round(routed.abstention),
+    perNeed: round(routed.perNeed),
+    answerable: routed.answerable,
+    unanswerable: routed.unanswerable,
+  };
+  process.stdout.write(
+    `${JSON.stringify({ ...summary(report), low: summary(report.low), ...(routedJson ? { routed: routedJson } : {}) })}\n`,
+  );
 }
 await store?.close();

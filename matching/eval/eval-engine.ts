@@ -55,6 +55,6 @@ export function createEvalEngine(corpus: readonly CorpusDoc[], options: EvalEngi
       await ranked.add(docs);
       for (const d of docs) profileOf(d.id);
     },
-    search: (query, k) => ranked.search(query, k),
+    search: (query, k, searchOptions) => ranked.search(query, k, searchOptions),
   };
 }

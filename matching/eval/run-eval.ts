@@ -1,4 +1,6 @@
+import type { Cutoff } from '../ranking/cutoff.ts';
 import type { MatchIndex } from '../retrieval/match-index.ts';
+import { createRoutedTally, isUnanswerable, type RoutedReport } from './abstention.ts';
 import type { EvalSplit } from './dataset.ts';
 import { type MetricSummary, meanMetrics, scoreRanking } from './metrics.ts';
 
@@ -13,6 +15,8 @@ export interface EvalReport extends MetricSummary {
   searchMs: number;
   latencyP50Ms: number;
   latencyP95Ms: number;
+  /** With `abstain`: the production decision's quality; the ranking metrics are then over answerable queries. */
+  routed?: RoutedReport;
 }
 
 export interface EvalProgress {
@@ -30,6 +34,8 @@ export interface RunEvalInput {
   onProgress?: (p: EvalProgress) => void;
   batchSize?: number;
   depth?: number;
+  /** Hide the answers of half the queries and measure the cut-off (abstention.ts). */
+  abstain?: { cutoff: Cutoff } | undefined;
 }
 
 export const documentText = (d: { title: string; text: string }): string =>
@@ -63,17 +69,24 @@ export async function runEval(input: RunEvalInput): Promise<EvalReport> {
   const rows: ReturnType<typeof scoreRanking>[] = [];
   const lowRows: typeof rows = [];
   const latencies: number[] = [];
+  const tally = input.abstain ? createRoutedTally(input.abstain.cutoff) : undefined;
   const searchStarted = performance.now();
   for (const [i, q] of judged.entries()) {
+    const judgments = split.qrels.get(q.id) ?? new Map<string, number>();
+    const hidden = tally !== undefined && isUnanswerable(q.id);
+    const exclude = hidden ? new Set([...judgments.keys()]) : undefined;
     const t0 = performance.now();
-    const hits = await index.search(q.text, input.depth ?? 100);
+    const hits = await index.search(q.text, input.depth ?? 100, { exclude });
     latencies.push(performance.now() - t0);
-    const metrics = scoreRanking(
-      hits.map((h) => h.id),
-      split.qrels.get(q.id) ?? new Map(),
-    );
-    rows.push(metrics);
-    if (q.overlap !== undefined && q.overlap < LOW_OVERLAP_THRESHOLD) lowRows.push(metrics);
+    tally?.add(hits, judgments, hidden);
+    if (!hidden) {
+      const metrics = scoreRanking(
+        hits.map((h) => h.id),
+        judgments,
+      );
+      rows.push(metrics);
+      if (q.overlap !== undefined && q.overlap < LOW_OVERLAP_THRESHOLD) lowRows.push(metrics);
+    }
     if ((i + 1) % 250 === 0 || i + 1 === judged.length) {
       onProgress?.({
         phase: 'search',
@@ -92,5 +105,6 @@ export async function runEval(input: RunEvalInput): Promise<EvalReport> {
     searchMs: performance.now() - searchStarted,
     latencyP50Ms: percentile(latencies, 0.5),
     latencyP95Ms: percentile(latencies, 0.95),
+    ...(tally ? { routed: tally.report() } : {}),
   };
 }

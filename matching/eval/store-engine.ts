@@ -31,13 +31,25 @@ export async function createStoreEngine(deps: Deps): Promise<MatchIndex> {
       await ingestRecords({ deps, kind: 'achievement', ids: rows.map((r) => r.id) });
       size += rows.length;
     },
-    async search(query, k): Promise<MatchHit[]> {
+    async search(query, k, options): Promise<MatchHit[]> {
       await deps.engine.sync();
       const profile = needProfile({ id: randomUUID(), title: query, description: '' });
-      const ranked = await rankAgainst({ deps, kind: 'need', profile, ownOrgId: null, audience: { system: true } });
+      const hidden = options?.exclude;
+      const exclude = hidden?.size
+        ? new Set([...corpusIdOf].filter(([, c]) => hidden.has(c)).map(([r]) => r))
+        : undefined;
+      const ranked = await rankAgainst({
+        deps,
+        kind: 'need',
+        profile,
+        ownOrgId: null,
+        audience: { system: true },
+        exclude,
+      });
       return ranked.slice(0, k).map((s) => ({
         id: corpusIdOf.get(s.achievementId) ?? s.achievementId,
         score: s.score,
+        relevance: s.relevance,
         lexical: s.features.lexical ?? 0,
       }));
     },

@@ -56,6 +56,7 @@ export async function rankAgainst({
   ownOrgId,
   audience,
   depth = matchDepth.candidates,
+  exclude,
 }: {
   deps: Deps;
   kind: RecordKind;
@@ -63,11 +64,14 @@ export async function rankAgainst({
   ownOrgId: string | null;
   audience: Audience;
   depth?: number;
+  /** Record ids to leave out (the abstention evaluation hides a query's answer this way). */
+  exclude?: ReadonlySet<string> | undefined;
 }): Promise<Suggestion[]> {
   const other = otherKind(kind);
   const visible = (m: DocMeta) =>
     'system' in audience || m.confidentiality !== 'confidential' || m.orgId === audience.orgId;
-  const accept = (m: DocMeta) => isListed(other, m.status) && m.orgId !== ownOrgId && visible(m);
+  const accept = (m: DocMeta) =>
+    isListed(other, m.status) && m.orgId !== ownOrgId && visible(m) && !exclude?.has(m.recordId);
   const hits = await hybridCandidates(deps, other, profile.text, depth, accept, {
     kind: other,
     audience,

@@ -4,6 +4,7 @@ import { explainPair } from './explanation.ts';
 import type { AchievementProfile, NeedProfile } from './pair-profiles.ts';
 import { type RankerModel, scoreFeatures } from './ranker.ts';
 import { rankerV1 } from './ranker-v1.ts';
+import { estimateRelevance, relevanceInputs } from './relevance.ts';
 import type { Suggestion } from './suggestion.ts';
 
 export interface RankOptions {
@@ -58,16 +59,32 @@ function rankPairs(
       needId: pair.need.id,
       achievementId: pair.achievement.id,
       score,
+      relevance: 0,
       features: { ...features },
       modelVersion: model.version,
       explanation: explainPair({ ...pair, features, parts, sharedTerms, chainName: options.chainName }),
     };
-    return { suggestion, key: diversityKey(candidateOf(pair)) };
+    return { suggestion, lexical: pair.signals.lexical, key: diversityKey(candidateOf(pair)) };
   });
   // Ties keep retrieval order (stable sort), which is deterministic for a given index.
   scored.sort((a, b) => b.suggestion.score - a.suggestion.score);
-  if (options.diversity === false) return scored.map((s) => s.suggestion);
-  return diversify(scored, (s) => s.key, options.diversity).map((s) => s.suggestion);
+  const ordered = options.diversity === false ? scored : diversify(scored, (s) => s.key, options.diversity);
+  return withRelevance(ordered, pairs);
+}
+
+/** Relevance depends on a candidate's place in the final order (against the best and the next), so it comes last. */
+function withRelevance(
+  ordered: readonly { suggestion: Suggestion; lexical: number }[],
+  pairs: readonly Pair[],
+): Suggestion[] {
+  const inputs = relevanceInputs(
+    ordered.map((o) => ({ lexical: o.lexical, coverage: o.suggestion.features.keywordOverlap ?? 0 })),
+    pairs.map((p) => p.signals.lexical),
+  );
+  return ordered.map((o, i) => {
+    const input = inputs[i];
+    return { ...o.suggestion, relevance: input ? estimateRelevance(input) : 0 };
+  });
 }
 
 function diversityKey(candidate: NeedProfile | AchievementProfile): DiversityKey {

@@ -26,8 +26,8 @@ export function createRankedMatchIndex(input: RankedMatchIndexInput): MatchIndex
       return index.size;
     },
     add: (docs) => index.add(docs),
-    async search(query, k) {
-      const hits = await index.search(query, Math.max(k, depth));
+    async search(query, k, options) {
+      const hits = await index.search(query, Math.max(k, depth), options);
       const byId = new Map(hits.map((h) => [h.id, h]));
       const candidates = hits.flatMap((hit) => {
         const achievement = input.describeCandidate(hit.id);
@@ -39,6 +39,7 @@ export function createRankedMatchIndex(input: RankedMatchIndexInput): MatchIndex
         return {
           id: s.achievementId,
           score: s.score,
+          relevance: s.relevance,
           lexical: hit?.lexical ?? 0,
           ...(hit?.dense !== undefined ? { dense: hit.dense } : {}),
         };

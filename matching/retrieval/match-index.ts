@@ -16,13 +16,20 @@ export interface MatchHit {
   /** Per-signal values, stored with each suggestion so it can be explained and relearnt. */
   lexical: number;
   dense?: number;
+  /** The calibrated relevance a ranking index attaches (ranking/relevance.ts); retrieval alone has none. */
+  relevance?: number;
+}
+
+export interface SearchOptions {
+  /** Documents retrieval must act as if it did not hold (the abstention evaluation hides the answer). */
+  exclude?: ReadonlySet<string> | undefined;
 }
 
 /** What the matching service needs from an index; PostgreSQL and Qdrant backends implement the same. */
 export interface MatchIndex {
   readonly size: number;
   add(docs: readonly MatchDocument[]): Promise<void>;
-  search(query: string, k: number): Promise<MatchHit[]>;
+  search(query: string, k: number, options?: SearchOptions): Promise<MatchHit[]>;
 }
 
 export interface MemoryMatchOptions {
@@ -60,20 +67,27 @@ export function createMemoryMatchIndex(options: MemoryMatchOptions = {}): MatchI
       if (dense && embedder) dense.add(await embedder.embed(docs.map((d) => d.text)));
     },
 
-    async search(query, k) {
+    async search(query, k, searchOptions) {
+      const exclude = searchOptions?.exclude;
+      const keep = exclude && exclude.size > 0 ? (doc: number) => !exclude.has(ids[doc] ?? '') : undefined;
       const analyzed = analyzeText(query);
       let lexicalQ = lexicalQuery(analyzed);
       let lexicalScores = lexical.score(lexicalQ);
       if (options.prf) {
-        lexicalQ = expandLexicalQuery(lexical, lexicalQ, topK(lexicalScores, options.prf.docs), options.prf);
+        lexicalQ = expandLexicalQuery(
+          lexical,
+          lexicalQ,
+          topK(lexicalScores, options.prf.docs, true, keep),
+          options.prf,
+        );
         lexicalScores = lexical.score(lexicalQ);
       }
-      const lexicalTop = topK(lexicalScores, Math.max(k, candidates));
+      const lexicalTop = topK(lexicalScores, Math.max(k, candidates), true, keep);
       if (!dense || !embedder) return toHits(lexicalTop.slice(0, k), lexicalScores);
       const [vector] = await embedder.embed([query]);
       if (!vector) return toHits(lexicalTop.slice(0, k), lexicalScores);
       const denseScores = dense.scores(vector);
-      const pool = new Set([...lexicalTop, ...topK(denseScores, candidates, false)].map((h) => h.doc));
+      const pool = new Set([...lexicalTop, ...topK(denseScores, candidates, false, keep)].map((h) => h.doc));
       const bestLexical = lexicalTop[0]?.score ?? 0;
       const fused: Scored[] = [...pool].map((doc) => ({
         doc,
