@@ -39,16 +39,8 @@ export type MatchDocumentValues = {
 
 type RecordInput = { kind: 'need'; row: NeedRow } | { kind: 'achievement'; row: AchievementRow };
 
-export function buildMatchDocument(
-  input: RecordInput,
-  taxonomy: readonly ChainDefinition[],
-  region: RegionInfo | undefined,
-): MatchDocumentValues {
-  return buildMatchDocumentWithChain(input, taxonomy, region).doc;
-}
-
 /** The document and the chain it resolved, which the ingest step also stores on the record itself. */
-export function buildMatchDocumentWithChain(
+export function buildMatchDocument(
   input: RecordInput,
   taxonomy: readonly ChainDefinition[],
   region: RegionInfo | undefined,

@@ -19,6 +19,7 @@ export async function createStoreEngine(deps: Deps): Promise<MatchIndex> {
     .returning({ id: organisations.id });
   if (!org) throw new Error('could not create the corpus organisation');
   const corpusIdOf = new Map<string, string>();
+  const recordIdOf = new Map<string, string>();
   let size = 0;
   return {
     get size() {
@@ -26,7 +27,11 @@ export async function createStoreEngine(deps: Deps): Promise<MatchIndex> {
     },
     async add(docs) {
       const rows = docs.map((d) => ({ id: randomUUID(), orgId: org.id, title: '', abstract: d.text }));
-      for (const [i, d] of docs.entries()) corpusIdOf.set(rows[i]?.id ?? '', d.id);
+      for (const [i, d] of docs.entries()) {
+        const recordId = rows[i]?.id ?? '';
+        corpusIdOf.set(recordId, d.id);
+        recordIdOf.set(d.id, recordId);
+      }
       await deps.db.insert(achievements).values(rows);
       await ingestRecords({ deps, kind: 'achievement', ids: rows.map((r) => r.id) });
       size += rows.length;
@@ -34,10 +39,9 @@ export async function createStoreEngine(deps: Deps): Promise<MatchIndex> {
     async search(query, k, options): Promise<MatchHit[]> {
       await deps.engine.sync();
       const profile = needProfile({ id: randomUUID(), title: query, description: '' });
-      const hidden = options?.exclude;
-      const exclude = hidden?.size
-        ? new Set([...corpusIdOf].filter(([, c]) => hidden.has(c)).map(([r]) => r))
-        : undefined;
+      // A hidden answer is named by its corpus id; the engine knows it by its record id.
+      const hidden = [...(options?.exclude ?? [])].flatMap((id) => recordIdOf.get(id) ?? []);
+      const exclude = hidden.length > 0 ? new Set(hidden) : undefined;
       const ranked = await rankAgainst({
         deps,
         kind: 'need',

@@ -7,12 +7,11 @@ import type { Deps } from '../core/deps.ts';
 import { recordJobs } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
 import { documentStamp } from '../engine/document-cursor.ts';
-import { buildMatchDocumentWithChain, type MatchDocumentValues } from '../engine/match-document.ts';
-import { rerouteNeedJob } from '../routing/reroute-need.ts';
+import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { indexVectors } from './index-vectors.ts';
 import { isListed, recordRefPayload } from './listed.ts';
-import { jobNames } from './record-ingest.ts';
+import { jobNames, rerouteNeedWork } from './record-ingest.ts';
 import { chainWrite, type RecordChain, storeRecordChains } from './store-record-chain.ts';
 import { withdrawOpenPairs } from './withdraw-open-pairs.ts';
 
@@ -90,7 +89,7 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
       listed.flatMap((d) => [
         { job: jobNames.match, key: `match-${kind}-${d.recordId}`, payload: { kind, id: d.recordId } },
         // Takes the need's unclaimed pairs back from the old chain's manager, re-matches and re-routes them.
-        ...(rechained.has(d.recordId) ? [rerouteNeedJob(d.recordId)] : []),
+        ...(rechained.has(d.recordId) ? [rerouteNeedWork(d.recordId)] : []),
       ]),
     );
   });
@@ -122,7 +121,7 @@ async function buildDocuments(deps: Deps, kind: RecordKind, ids: string[]): Prom
   ]);
   const regionOf = new Map(orgs.map((o) => [o.id, { district: o.district, city: o.city }]));
   return rows.map((input) => {
-    const { doc, chain } = buildMatchDocumentWithChain(input, taxonomy, regionOf.get(input.row.orgId));
+    const { doc, chain } = buildMatchDocument(input, taxonomy, regionOf.get(input.row.orgId));
     const { chainId, chainSource, chainConfidence } = input.row;
     return {
       doc,

@@ -2,7 +2,17 @@ import { type DbOrTx, recordJobs } from '../core/outbox.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 
 /** Job names shared by the domain (which records work) and workers/ (which runs it). */
-export const jobNames = { ingest: 'ingest', match: 'match', route: 'route' } as const;
+export const jobNames = { ingest: 'ingest', match: 'match', route: 'route', rerouteNeed: 'reroute-need' } as const;
+
+/**
+ * Recorded by the ingest step, in the transaction that moves a need's match document to another chain; the
+ * job (routing/reroute-need.ts) takes its unclaimed pairs back, re-matches and re-routes the need.
+ */
+export const rerouteNeedWork = (needId: string) => ({
+  job: jobNames.rerouteNeed,
+  key: `reroute-need-${needId}`,
+  payload: { needId },
+});
 
 /**
  * Every write to a need or achievement records an ingest in the same transaction: text pipeline, embedding,

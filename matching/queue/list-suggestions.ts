@@ -25,17 +25,14 @@ export async function listSuggestions({
   return listPairs(deps, where, query, (row, priority) => pairItemAt(row, levelsFor(actor, row), [], priority));
 }
 
-const levelsFor = (actor: Actor, row: PairRow) => ({
-  need: pairSideLevel({
-    owner: isOwner(actor, row.n, 'enterprise'),
-    assignedManager: false,
-    confidentiality: row.n.confidentiality,
-    disclosed: false,
-  }),
-  achievement: pairSideLevel({
-    owner: isOwner(actor, row.a, 'institution'),
-    assignedManager: false,
-    confidentiality: row.a.confidentiality,
-    disclosed: false,
-  }),
-});
+/** Each side as the rule shows it to this caller (an admin is treated as every record's owner: full). */
+function levelsFor(actor: Actor, row: PairRow) {
+  const side = (record: PairRow['n'] | PairRow['a'], ownerRole: 'enterprise' | 'institution') =>
+    pairSideLevel({
+      owner: isOwner(actor, record, ownerRole),
+      assignedManager: false,
+      confidentiality: record.confidentiality,
+      disclosed: false,
+    });
+  return { need: side(row.n, 'enterprise'), achievement: side(row.a, 'institution') };
+}

@@ -10,9 +10,7 @@ type ChainColumns = { chainId: string | null; chainSource: string | null };
  * classifier stored is not the owner's choice, so re-classifying the record may replace it.
  */
 export function ownersChain(row: ChainColumns): string | null {
-  if (row.chainSource === 'user') return row.chainId;
-  if (row.chainSource === null) return row.chainId;
-  return null;
+  return row.chainSource === 'classified' ? null : row.chainId;
 }
 
 /**

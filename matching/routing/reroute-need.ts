@@ -3,22 +3,14 @@ import { z } from 'zod';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
-import type { Work } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
 import { matchRecord } from '../pipeline/match-record.ts';
 import { recordEvent } from '../queue/record-event.ts';
 import { workingStages } from '../queue/stage-machine.ts';
 import { routeSuggestion } from './route-suggestion.ts';
 
+/** The payload `rerouteNeedWork` (pipeline/record-ingest.ts) records. */
 export const rerouteNeedPayload = z.object({ needId: z.uuid() });
-export const rerouteNeedJobName = 'reroute-need';
-
-/** Recorded by the ingest step, in the transaction that moves the need's match document to another chain. */
-export const rerouteNeedJob = (needId: string): Work => ({
-  job: rerouteNeedJobName,
-  key: `reroute-need-${needId}`,
-  payload: { needId },
-});
 
 export type RerouteOutcome = { released: number; routed: number };
 

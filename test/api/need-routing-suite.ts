@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe } from 'vitest';
-import { makePersona } from '../support/factories.ts';
-import { startServer } from '../support/http.ts';
-import { type Backend, openTestDb } from '../support/test-db.ts';
-import { testDeps } from '../support/test-deps.ts';
-import type { QueueCtx } from './queue-helpers.ts';
+import { describe } from 'vitest';
+import type { Backend } from '../support/test-db.ts';
+import { queueContext } from './queue-context.ts';
 import { chiefAllowanceTests, oneManagerTests } from './queue-one-manager.ts';
 import { chainChangeTests, storedChainTests } from './queue-stored-chain.ts';
 
@@ -14,25 +11,7 @@ import { chainChangeTests, storedChainTests } from './queue-stored-chain.ts';
  */
 export function needRoutingSuite(backend: Backend, serverUrl?: string) {
   describe(`need routing on ${backend}`, () => {
-    const ctx = {} as QueueCtx;
-    let drop: () => Promise<void>;
-    let close: () => Promise<void>;
-
-    beforeAll(async () => {
-      const handle = await openTestDb(backend, serverUrl);
-      drop = handle.drop;
-      ctx.deps = testDeps(handle.db, { routing: { chiefOverflow: 0.2 } });
-      const server = await startServer(ctx.deps);
-      ctx.call = server.call;
-      close = server.close;
-      ctx.ent = await makePersona(ctx.deps, 'enterprise');
-      ctx.inst = await makePersona(ctx.deps, 'institution');
-      ctx.admin = await makePersona(ctx.deps, 'admin');
-    });
-    afterAll(async () => {
-      await close?.();
-      await drop?.();
-    });
+    const ctx = queueContext(backend, serverUrl, { routing: { chiefOverflow: 0.2 } });
 
     describe('stored chain', () => storedChainTests(ctx));
     describe('chain change', () => chainChangeTests(ctx));

@@ -16,8 +16,7 @@ export type QueueCtx = { deps: Deps; call: Call; ent: Persona; inst: Persona; ad
 
 const meta = { jobId: 'test', attempt: 1 };
 
-/** Runs the route job's processor, as a worker would. */
-/** The route job for one pair; its one outcome. */
+/** Runs the route job's processor for one pair, as a worker would; its one outcome. */
 export const route = async (deps: Deps, suggestionId: string) => {
   const [outcome] = await processRoute(deps, { suggestionId }, meta);
   if (!outcome) throw new Error('route job gave no outcome');

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe } from 'vitest';
-import { makePersona } from '../support/factories.ts';
-import { startServer } from '../support/http.ts';
-import { type Backend, openTestDb } from '../support/test-db.ts';
-import { testDeps } from '../support/test-deps.ts';
+import { describe } from 'vitest';
+import type { Backend } from '../support/test-db.ts';
 import { declineTests } from './declines.ts';
 import { concurrencyTests } from './queue-concurrency.ts';
+import { queueContext } from './queue-context.ts';
 import { queueFilterTests } from './queue-filters.ts';
-import type { QueueCtx } from './queue-helpers.ts';
 import { partyTests } from './queue-party.ts';
 import { routingTests } from './queue-routing.ts';
 import { slaTests } from './queue-sla.ts';
@@ -18,25 +15,7 @@ import { workflowTests } from './queue-workflow.ts';
  */
 export function queueSuite(backend: Backend, serverUrl?: string) {
   describe(`queue on ${backend}`, () => {
-    const ctx = {} as QueueCtx;
-    let drop: () => Promise<void>;
-    let close: () => Promise<void>;
-
-    beforeAll(async () => {
-      const handle = await openTestDb(backend, serverUrl);
-      drop = handle.drop;
-      ctx.deps = testDeps(handle.db);
-      const server = await startServer(ctx.deps);
-      ctx.call = server.call;
-      close = server.close;
-      ctx.ent = await makePersona(ctx.deps, 'enterprise');
-      ctx.inst = await makePersona(ctx.deps, 'institution');
-      ctx.admin = await makePersona(ctx.deps, 'admin');
-    });
-    afterAll(async () => {
-      await close?.();
-      await drop?.();
-    });
+    const ctx = queueContext(backend, serverUrl);
 
     describe('routing', () => routingTests(ctx, backend === 'postgres'));
     describe('queue and stage machine', () => workflowTests(ctx));

@@ -1,9 +1,10 @@
-import { rerouteNeedJobName, rerouteNeedPayload } from '../../matching/routing/reroute-need.ts';
+import { jobNames } from '../../matching/pipeline/record-ingest.ts';
+import { rerouteNeedPayload } from '../../matching/routing/reroute-need.ts';
 import type { JobSpec } from '../job-catalog.ts';
 
 /** After a need's chain changed: takes back its unclaimed pairs, re-matches the need and routes it again. */
 export const rerouteNeedJob = {
-  name: rerouteNeedJobName,
+  name: jobNames.rerouteNeed,
   payload: rerouteNeedPayload,
   attempts: 5,
   backoff: { delayMs: 1_000, maxDelayMs: 60_000, jitter: 0.5 },
