@@ -51,6 +51,15 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   };
 }
 
+/**
+ * The `pg_advisory_lock` key every process takes before migrating, so the api and workers started together
+ * on a fresh server migrate one at a time (drizzle's migrator alone races: two `CREATE SCHEMA IF NOT EXISTS`
+ * or two inserts into its table). A fixed signed 64-bit number whose bytes spell "convagnt" (0x636f6e7661676e74);
+ * `pg_locks` shows it as classid 1668247158, objid 1634168436. A string, because it is beyond a JS number's
+ * exact range.
+ */
+export const migrationLockKey = '7165066986889113204';
+
 async function openPostgres(url: string, max: number): Promise<DbHandle> {
   // onnotice silenced: "extension already exists" notices are expected on every start.
   const client = postgres(url, { max, onnotice: () => {} });
@@ -58,9 +67,27 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   return {
     db,
     driver: 'postgres',
-    migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder }),
+    migrate: () => migratePostgresLocked(url),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * A session-level lock belongs to one connection, so the lock and the migration share a client of exactly
+ * one connection; ending it in `finally` releases the lock even if the unlock itself fails.
+ */
+async function migratePostgresLocked(url: string): Promise<void> {
+  const session = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await session`select pg_advisory_lock(${migrationLockKey}::bigint)`;
+    try {
+      await migratePostgres(drizzlePostgres(session, { schema }), { migrationsFolder });
+    } finally {
+      await session`select pg_advisory_unlock(${migrationLockKey}::bigint)`;
+    }
+  } finally {
+    await session.end({ timeout: 5 });
+  }
 }
 
 /** Raw SQL rows on either driver (postgres.js answers an array, PGlite an object with `rows`). */
