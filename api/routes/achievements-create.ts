@@ -8,6 +8,7 @@ import { achievementSchema, bearer, jsonBody, jsonOk, problems } from '../schema
 const route = createRoute({
   method: 'post',
   path: '/v1/achievements',
+  operationId: 'createAchievement',
   tags: ['achievements'],
   summary: '发布科技成果 Publish an achievement (institution)',
   security: bearer,

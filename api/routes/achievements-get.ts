@@ -8,6 +8,7 @@ import { achievementSchema, bearer, idParam, jsonOk, problems } from '../schemas
 const route = createRoute({
   method: 'get',
   path: '/v1/achievements/{id}',
+  operationId: 'getAchievement',
   tags: ['achievements'],
   summary: '查看成果 Read an achievement',
   description:

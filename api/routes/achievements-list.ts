@@ -7,6 +7,7 @@ import { achievementSchema, bearer, jsonOk, pageOf, problems } from '../schemas.
 const route = createRoute({
   method: 'get',
   path: '/v1/achievements',
+  operationId: 'listAchievements',
   tags: ['achievements'],
   summary: '成果列表 List achievements',
   description: 'Institutions see their own; admins all; others the published, non-confidential pool.',

@@ -9,6 +9,7 @@ import { achievementSchema, bearer, idParam, jsonBody, jsonOk, problems } from '
 const route = createRoute({
   method: 'patch',
   path: '/v1/achievements/{id}',
+  operationId: 'updateAchievement',
   tags: ['achievements'],
   summary: '修改成果 Update an achievement (own institution)',
   description: 'Send the ETag of your last read as If-Match to update only that version (412 otherwise).',

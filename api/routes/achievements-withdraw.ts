@@ -6,6 +6,7 @@ import { achievementSchema, bearer, idParam, jsonOk, problems } from '../schemas
 const route = createRoute({
   method: 'post',
   path: '/v1/achievements/{id}/withdraw',
+  operationId: 'withdrawAchievement',
   tags: ['achievements'],
   summary: '撤回成果 Withdraw an achievement',
   security: bearer,

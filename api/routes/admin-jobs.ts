@@ -35,6 +35,7 @@ const jobsOverview = z
 const route = createRoute({
   method: 'get',
   path: '/v1/admin/jobs',
+  operationId: 'listJobs',
   tags: ['admin'],
   summary: '后台任务 Background jobs: counts, failures, stuck work (admin)',
   security: bearer,

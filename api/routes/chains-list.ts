@@ -6,6 +6,7 @@ import { bearer, chainSchema, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/chains',
+  operationId: 'listChains',
   tags: ['reference'],
   summary: '产业链 The loaded industry taxonomy',
   security: bearer,

@@ -5,7 +5,9 @@ import { jsonOk } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/healthz',
+  operationId: 'getLiveness',
   tags: ['operations'],
+  security: [],
   summary: 'Liveness: the process is up',
   responses: { 200: jsonOk(z.object({ status: z.literal('ok') }), 'The process answers') },
 });

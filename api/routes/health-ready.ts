@@ -12,7 +12,9 @@ const readiness = z.object({
 const route = createRoute({
   method: 'get',
   path: '/readyz',
+  operationId: 'getReadiness',
   tags: ['operations'],
+  security: [],
   summary: 'Readiness: database reachable and all migrations applied',
   responses: { 200: jsonOk(readiness, 'Ready'), 503: jsonOk(readiness, 'Not ready') },
 });

@@ -7,6 +7,7 @@ import { bearer, createdKeySchema, idParam, jsonBody, jsonOk, problems } from '.
 const route = createRoute({
   method: 'post',
   path: '/v1/users/{id}/keys',
+  operationId: 'createApiKey',
   tags: ['admin'],
   summary: '签发 API 密钥 Issue an API key for a user (admin; the secret is shown once)',
   security: bearer,

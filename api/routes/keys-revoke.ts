@@ -6,6 +6,7 @@ import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/keys/{id}/revoke',
+  operationId: 'revokeApiKey',
   tags: ['admin'],
   summary: '吊销 API 密钥 Revoke an API key (admin)',
   security: bearer,

@@ -6,6 +6,7 @@ import { bearer, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/me',
+  operationId: 'getMe',
   tags: ['reference'],
   summary: '当前身份 Who this key belongs to',
   security: bearer,

@@ -8,6 +8,7 @@ import { bearer, jsonBody, jsonOk, needSchema, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/needs',
+  operationId: 'createNeed',
   tags: ['needs'],
   summary: '发布技术需求 Post a technical need (enterprise)',
   security: bearer,

@@ -8,6 +8,7 @@ import { bearer, idParam, jsonOk, needSchema, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/needs/{id}',
+  operationId: 'getNeed',
   tags: ['needs'],
   summary: '查看需求 Read a need',
   description: "Others' needs are shown only when open and not confidential, with private fields hidden.",

@@ -7,6 +7,7 @@ import { bearer, jsonOk, needSchema, pageOf, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/needs',
+  operationId: 'listNeeds',
   tags: ['needs'],
   summary: '需求列表 List needs',
   description: "Enterprises see their organisation's needs; admins all; others open, non-confidential ones.",

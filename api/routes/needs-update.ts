@@ -9,6 +9,7 @@ import { bearer, idParam, jsonBody, jsonOk, needSchema, problems } from '../sche
 const route = createRoute({
   method: 'patch',
   path: '/v1/needs/{id}',
+  operationId: 'updateNeed',
   tags: ['needs'],
   summary: '修改需求 Update a need (own organisation)',
   description: 'Send the ETag of your last read as If-Match to update only that version (412 otherwise).',

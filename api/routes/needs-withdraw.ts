@@ -6,6 +6,7 @@ import { bearer, idParam, jsonOk, needSchema, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/needs/{id}/withdraw',
+  operationId: 'withdrawNeed',
   tags: ['needs'],
   summary: '撤回需求 Withdraw a need (kept for the record, taken out of matching)',
   security: bearer,

@@ -8,6 +8,7 @@ import { bearer, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/notifications',
+  operationId: 'listNotifications',
   tags: ['notifications'],
   summary: '我的通知 My notifications, newest first',
   description: 'A pair involving you was accepted or moved stage. `unread=true` lists only unread ones.',

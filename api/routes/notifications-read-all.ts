@@ -6,6 +6,7 @@ import { bearer, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/notifications/read-all',
+  operationId: 'markAllNotificationsRead',
   tags: ['notifications'],
   summary: '全部已读 Mark all my notifications read',
   security: bearer,

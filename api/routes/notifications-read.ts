@@ -7,6 +7,7 @@ import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/notifications/{id}/read',
+  operationId: 'markNotificationRead',
   tags: ['notifications'],
   summary: '标记已读 Mark one of my notifications read',
   security: bearer,

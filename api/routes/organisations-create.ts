@@ -8,6 +8,7 @@ import { bearer, jsonBody, jsonOk, organisationSchema, problems } from '../schem
 const route = createRoute({
   method: 'post',
   path: '/v1/organisations',
+  operationId: 'createOrganisation',
   tags: ['admin'],
   summary: '新建机构 Create an organisation (admin)',
   security: bearer,

@@ -7,6 +7,7 @@ import { bearer, jsonOk, organisationSchema, pageOf, problems } from '../schemas
 const route = createRoute({
   method: 'get',
   path: '/v1/organisations',
+  operationId: 'listOrganisations',
   tags: ['admin'],
   summary: '机构列表 List organisations (admin)',
   security: bearer,

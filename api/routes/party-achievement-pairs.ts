@@ -8,6 +8,7 @@ import { bearer, idParam, jsonOk, pageOf, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/achievements/{id}/pairs',
+  operationId: 'listAchievementPairs',
   tags: ['achievements'],
   summary: '成果的对接需求 Needs my achievement was accepted for (institution)',
   description:

@@ -8,6 +8,7 @@ import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/needs/{id}/suggestions',
+  operationId: 'listNeedSuggestions',
   tags: ['needs'],
   summary: '需求的推荐成果 Achievements accepted for my need (enterprise)',
   description:

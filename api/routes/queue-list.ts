@@ -8,6 +8,7 @@ import { bearer, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/queue',
+  operationId: 'listQueue',
   tags: ['queue'],
   summary: '我的待办对子 My queue of suggested pairs (manager)',
   description:

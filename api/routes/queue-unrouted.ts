@@ -8,6 +8,7 @@ import { bearer, jsonOk, pageOf, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/queue/unrouted',
+  operationId: 'listUnroutedPairs',
   tags: ['queue'],
   summary: '未分派对子 Pairs no manager could take (admin)',
   description:

@@ -7,6 +7,7 @@ import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/suggestions/{id}/claim',
+  operationId: 'claimSuggestion',
   tags: ['queue'],
   summary: '认领对子 Claim a routed pair (manager)',
   description: 'Atomic: of several managers claiming at once exactly one wins; the others get 409.',

@@ -8,6 +8,7 @@ import { bearer, idParam, jsonBody, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/suggestions/{id}/decision',
+  operationId: 'decideSuggestion',
   tags: ['queue'],
   summary: '采纳或拒绝 Accept or decline a claimed pair (manager)',
   description:

@@ -8,6 +8,7 @@ import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/suggestions/{id}/disclosure/revoke',
+  operationId: 'revokeDisclosure',
   tags: ['parties'],
   summary: '撤销披露 Revoke a disclosure (owner)',
   description:

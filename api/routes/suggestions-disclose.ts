@@ -8,6 +8,7 @@ import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/suggestions/{id}/disclosure',
+  operationId: 'discloseToCounterpart',
   tags: ['parties'],
   summary: '向对方披露 Disclose my record to this pair’s counterpart (owner, after acceptance)',
   description:

@@ -7,6 +7,7 @@ import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/suggestions/{id}/events',
+  operationId: 'listSuggestionEvents',
   tags: ['queue'],
   summary: '对子历史 A pair’s event log (its managers, admins)',
   description: 'Routing, claims, decisions, stage changes, reassignments and escalations, oldest first.',

@@ -8,6 +8,7 @@ import { bearer, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/suggestions',
+  operationId: 'listSuggestions',
   tags: ['queue'],
   summary: '全部对子 Every pair, filtered (admin)',
   description:

@@ -8,6 +8,7 @@ import { bearer, idParam, jsonBody, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/suggestions/{id}/stage',
+  operationId: 'moveSuggestionStage',
   tags: ['queue'],
   summary: '推进转化阶段 Move an accepted pair along the chain (manager)',
   description:

@@ -8,6 +8,7 @@ import { bearer, jsonBody, jsonOk, problems, userSchema } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/users',
+  operationId: 'createUser',
   tags: ['admin'],
   summary: '新建用户 Create a user, with a manager profile for 技术经理人 (admin)',
   security: bearer,

@@ -7,6 +7,7 @@ import { bearer, jsonOk, pageOf, problems, userSchema } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/users',
+  operationId: 'listUsers',
   tags: ['admin'],
   summary: '用户列表 List users (admin)',
   security: bearer,

@@ -9,6 +9,7 @@ import { bearer, jsonBody, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/webhooks',
+  operationId: 'createWebhook',
   tags: ['webhooks'],
   summary: '注册 Webhook Register a signed webhook for my organisation (the secret is shown once)',
   description:

@@ -7,6 +7,7 @@ import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'post',
   path: '/v1/webhooks/{id}/disable',
+  operationId: 'disableWebhook',
   tags: ['webhooks'],
   summary: '停用 Webhook Disable a webhook (pending retries stop too)',
   security: bearer,

@@ -8,6 +8,7 @@ import { bearer, jsonOk, pageOf, problems } from '../schemas.ts';
 const route = createRoute({
   method: 'get',
   path: '/v1/webhooks',
+  operationId: 'listWebhooks',
   tags: ['webhooks'],
   summary: 'Webhook 列表 My organisation’s webhooks (admins: all), without secrets',
   security: bearer,
