@@ -5,7 +5,8 @@
  *
  * Ingest rate counts everything until a document is searchable: the achievement row, the ingest step (text
  * pipeline, chain, profile, match_documents) and the engine catching up from Postgres. Match latency is the
- * match job's ranking for one stored need (sync, retrieval with filters, features, ranker, diversity).
+ * match job's decision for one stored need (its dead pairs read, sync, retrieval with filters, features,
+ * ranker, diversity, calibrated relevance and the cut-off), without the write.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -13,8 +14,8 @@ import pino from 'pino';
 import { systemClock } from '../matching/core/deps.ts';
 import { MatchEngine } from '../matching/engine/match-engine.ts';
 import { loadEvalSplit } from '../matching/eval/dataset.ts';
+import { decideNeedPairs } from '../matching/pipeline/decide-need-pairs.ts';
 import { ingestRecords } from '../matching/pipeline/ingest-record.ts';
-import { rankMatches } from '../matching/pipeline/match-record.ts';
 import { openDb } from '../schema/db.ts';
 import { needs } from '../schema/needs.ts';
 import { organisations } from '../schema/organisations.ts';
@@ -69,7 +70,7 @@ for (const n of sizes) {
   const latencies: number[] = [];
   for (const [i, need] of needRows.entries()) {
     const t0 = performance.now();
-    await rankMatches({ deps, kind: 'need', id: need.id, audience: { system: true }, limit: 5 });
+    await decideNeedPairs({ deps, needId: need.id });
     latencies.push(performance.now() - t0);
     if ((i + 1) % 50 === 0) process.stderr.write(`pool ${n}: matched ${i + 1}/${needRows.length} needs\n`);
   }

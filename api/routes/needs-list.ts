@@ -10,7 +10,10 @@ const route = createRoute({
   operationId: 'listNeeds',
   tags: ['needs'],
   summary: '需求列表 List needs',
-  description: "Enterprises see their organisation's needs; admins all; others open, non-confidential ones.",
+  description:
+    "Enterprises see their organisation's needs; admins all; others open, non-confidential ones. " +
+    '`matchState=no_match_yet` lists needs no fitting achievement was found for yet (admins and the owner only; ' +
+    'a 400 naming the field for anyone else).',
   security: bearer,
   request: { query: listNeedsInput },
   responses: { 200: jsonOk(pageOf(needSchema), 'One page of needs, newest first'), ...problems(400, 401) },

@@ -1,5 +1,7 @@
-import { count, desc } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
+import { isAdmin } from '../core/actor.ts';
+import { ValidationError } from '../core/errors.ts';
 import { type Page, pageOffset } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
@@ -7,10 +9,20 @@ import { listConditions } from '../records/list-scope.ts';
 import { type ListNeedsInput, listNeedsInput } from './need-input.ts';
 import { type NeedView, needAccess, toNeedView } from './need-view.ts';
 
+/** Roles whose list is their own organisation's needs. */
+const ownerRoles = ['enterprise'];
+
 /** Enterprises list their own organisation's needs; admins all; institutions and managers open ones. */
 export async function listNeeds({ deps, actor, input }: WithInput<ListNeedsInput | unknown>): Promise<Page<NeedView>> {
   const query = parseInput(listNeedsInput, input);
-  const where = listConditions(actor, needs, ['open', 'matching'], query, ['enterprise']);
+  // The match state is owner-only (disclosure/policy.ts): filtering others' needs by it would disclose it.
+  // Refused rather than ignored, so a caller never reads an unfiltered list as the filtered one.
+  if (query.matchState && !isAdmin(actor) && !ownerRoles.includes(actor.role))
+    throw new ValidationError([{ field: 'matchState', issue: 'owner_only_filter' }]);
+  const where = and(
+    listConditions(actor, needs, ['open', 'matching'], query, ownerRoles),
+    query.matchState ? eq(needs.matchState, query.matchState) : undefined,
+  );
   const [rows, totals] = await Promise.all([
     deps.db
       .select()

@@ -56,8 +56,13 @@ export const createNeedInput = z.strictObject({
 
 export const updateNeedInput = z.strictObject(needFields).partial();
 
+/** The match job's verdict on a need (needs.match_state). */
+export const matchStates = ['matched', 'no_match_yet'] as const;
+
 export const listNeedsInput = pageInput.extend(listFilterBase.shape).extend({
   status: z.enum(needStatuses).optional(),
+  /** Owner and admins only, like the field itself: `no_match_yet` lists needs waiting for a fitting achievement. */
+  matchState: z.enum(matchStates).optional(),
 });
 
 export type CreateNeedInput = z.input<typeof createNeedInput>;

@@ -87,10 +87,9 @@ const drainAll = (deps: Deps) =>
 
 /** What a decline does: a learning label and a re-match for `not_relevant`, statistics only for the rest. */
 export function declineTests(ctx: QueueCtx) {
-  // Needs the lead's matchRecord change (issue 8, deliverable 1): a need keeps at most N live pairs above the
-  // cut-off and declined pairs do not count. Until then a re-match re-ranks the same top N, the declined pair
-  // among them, and stores nothing new. Flip to `it` when it lands.
-  it.todo('offers the next fitting candidate after a not_relevant decline (end to end)', async () => {
+  // A need keeps at most maxPairs live pairs above the cut-off; a declined pair frees its place and is never
+  // offered again, so the re-match adds exactly the next fitting candidate.
+  it('offers the next fitting candidate after a not_relevant decline (end to end)', async () => {
     const { deps, call, ent, inst } = ctx;
     const chain = await makeChain(deps);
     const m = await makeManager(deps, { chains: [chain], capacity: 50 });

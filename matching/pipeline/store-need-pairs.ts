@@ -1,0 +1,109 @@
+import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { needs } from '../../schema/needs.ts';
+import { suggestions } from '../../schema/suggestions.ts';
+import type { Deps } from '../core/deps.ts';
+import { recordJobs } from '../core/outbox.ts';
+import { DEFAULT_CUTOFF } from '../ranking/cutoff.ts';
+import type { RecordKind } from '../vectors/vector-index.ts';
+import { deadStages, isDeadStage, type NeedDecision } from './decide-need-pairs.ts';
+import { jobNames } from './record-ingest.ts';
+
+export type StoredDecision = { selected: number; created: number; live: number };
+
+/**
+ * Applies one need's decision in one transaction. New pairs only while the need holds fewer than
+ * `maxPairs` live pairs (a re-match never takes a live pair away: someone may be working it); a selected
+ * pair still only `suggested` and unassigned gets today's score, relevance and explanation; worked and dead
+ * pairs are left alone, so a declined pair is never offered again. The need's row is locked first — routing's
+ * lock order — which also serialises this need's own match job with an achievement's, so the cap holds.
+ * New pairs record their route job here (key from the first new row: a retry that inserts nothing records
+ * nothing), and the need's match state is written with them.
+ */
+export async function storeNeedPairs(deps: Deps, decision: NeedDecision, foundBy: RecordKind): Promise<StoredDecision> {
+  const { needId, selected } = decision;
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const [need] = await tx
+      .select({ matchState: needs.matchState })
+      .from(needs)
+      .where(eq(needs.id, needId))
+      .for('update');
+    if (!need) return { selected: selected.length, created: 0, live: 0 };
+    const existing = await tx
+      .select({ achievementId: suggestions.achievementId, stage: suggestions.stage })
+      .from(suggestions)
+      .where(eq(suggestions.needId, needId));
+    const stageOf = new Map(existing.map((p) => [p.achievementId, p.stage]));
+    let room = DEFAULT_CUTOFF.maxPairs - existing.filter((p) => !isDeadStage(p.stage)).length;
+    const fresh = [];
+    const refresh = [];
+    for (const s of selected) {
+      const stage = stageOf.get(s.achievementId);
+      if (stage === undefined && room > 0) {
+        fresh.push(s);
+        room -= 1;
+      } else if (stage === 'suggested') refresh.push(s);
+    }
+    const inserted =
+      fresh.length === 0
+        ? []
+        : await tx
+            .insert(suggestions)
+            .values(fresh.map((s) => ({ ...s, foundBy, createdAt: now, updatedAt: now })))
+            .onConflictDoNothing({ target: [suggestions.needId, suggestions.achievementId] })
+            .returning({ id: suggestions.id });
+    for (const s of refresh) {
+      await tx
+        .update(suggestions)
+        .set({
+          score: s.score,
+          relevance: s.relevance,
+          features: s.features,
+          modelVersion: s.modelVersion,
+          explanation: s.explanation,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            eq(suggestions.needId, s.needId),
+            eq(suggestions.achievementId, s.achievementId),
+            eq(suggestions.stage, 'suggested'),
+            sql`${suggestions.managerId} is null`,
+          ),
+        );
+    }
+    const first = inserted[0];
+    if (first) {
+      const suggestionIds = inserted.map((row) => row.id);
+      await recordJobs(tx, [{ job: jobNames.route, key: `route-${first.id}`, payload: { suggestionIds } }]);
+    }
+    const [counted] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(suggestions)
+      .where(and(eq(suggestions.needId, needId), notInArray(suggestions.stage, [...deadStages])));
+    const live = counted?.n ?? 0;
+    await writeMatchState(tx, needId, need, live > 0, now);
+    return { selected: selected.length, created: inserted.length, live };
+  });
+}
+
+type Tx = Parameters<Parameters<Deps['db']['transaction']>[0]>[0];
+
+/**
+ * `matched_at` is when a match job last left the need matched, as the API documents it: refreshed on every
+ * such run (a fitting achievement published later is news to the owner and the admins), and kept when the
+ * need falls back to `no_match_yet`, where it tells that it was matched once and when. `updated_at` is left
+ * alone on purpose, as for the stored chain (store-record-chain.ts): the version (ETag) is the owner's edits,
+ * and this system write must not make the owner's If-Match fail.
+ */
+async function writeMatchState(
+  tx: Tx,
+  needId: string,
+  was: { matchState: string | null },
+  matched: boolean,
+  now: Date,
+) {
+  if (!matched && was.matchState === 'no_match_yet') return;
+  const next = matched ? { matchState: 'matched', matchedAt: now } : { matchState: 'no_match_yet' };
+  await tx.update(needs).set(next).where(eq(needs.id, needId));
+}
