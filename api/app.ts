@@ -11,6 +11,13 @@ import { renderDocsPage } from './docs-page.ts';
 import type { AppEnv } from './env.ts';
 import { limitBody, requireJsonBody } from './guards.ts';
 import { httpMetrics, routeLabel } from './metrics.ts';
+import {
+  completeDocument,
+  documentServers,
+  documentTags,
+  type OpenApiDocument,
+  registerDocumentParts,
+} from './openapi-document.ts';
 import { domainProblem, problem } from './problem.ts';
 import { type RateLimitOptions, rateLimits } from './rate-limit.ts';
 import { rejectUnsafeText } from './reject-unsafe-text.ts';
@@ -37,8 +44,11 @@ const openApiInfo = {
     description:
       'Enterprises post technical needs, institutions publish achievements, technology managers work matches. ' +
       'Authenticate with `Authorization: Bearer <key>`. Errors are RFC 9457 problem documents with a stable ' +
-      '`code`; messages follow `Accept-Language` (Chinese by default, English available).',
+      '`code`; messages follow `Accept-Language` (Chinese by default, English available). Every answer carries ' +
+      '`X-Request-Id`.',
   },
+  servers: documentServers,
+  tags: documentTags,
 };
 
 export function createApp(deps: Deps, options: AppOptions) {
@@ -66,9 +76,16 @@ export function createApp(deps: Deps, options: AppOptions) {
   registerMetrics(app, metrics);
   app.use('/v1/*', requireApiKey, limits.byKey);
   for (const register of v1Routes) register(app);
+  registerDocumentParts(app);
 
-  app.doc31('/openapi.json', openApiInfo);
-  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(openApiInfo), pageNonce(c))));
+  // Built on first use, once every route is registered; the routes do not change while the process runs.
+  let document: OpenApiDocument | undefined;
+  const openApiDocument = () => {
+    document ??= completeDocument(app.getOpenAPI31Document(openApiInfo));
+    return document;
+  };
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/docs', (c) => c.html(renderDocsPage(openApiDocument(), pageNonce(c))));
   app.get('/admin/jobs', (c) => c.html(adminJobsPage(pageNonce(c))));
   app.get('/', (c) => c.redirect('/docs'));
 

@@ -175,30 +175,25 @@ const problemText: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body over the configured limit',
   415: 'Body is not application/json',
-  429: 'Rate limit reached (per key, per client address, or failed keys per address); see `Retry-After`',
-};
-
-const retryAfter = {
-  'Retry-After': { description: 'Seconds until the limit resets', schema: { type: 'integer' as const } },
 };
 
 /**
- * The problem responses an operation can give, for its OpenAPI entry. Every authenticated operation can be
- * rate limited (api/rate-limit.ts), so 429 is always listed.
+ * The problem responses an operation's own checks can give, for its OpenAPI entry. 429 and 500, which every
+ * route can give, are added to every operation in one place (api/openapi-document.ts).
  */
 export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415)[]) {
-  type Entry = { description: string; content: typeof problemContent; headers?: typeof retryAfter };
+  type Entry = { description: string; content: typeof problemContent };
   const entries: [number, Entry][] = statuses.map((s) => [
     s,
     { description: problemText[s] ?? 'Error', content: problemContent },
   ]);
-  entries.push([429, { description: problemText[429] ?? 'Error', content: problemContent, headers: retryAfter }]);
   return Object.fromEntries(entries) as Record<number, Entry>;
 }
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
+/** A JSON request body; the example is typed by the schema's input, so it cannot drift from what is accepted. */
+export const jsonBody = <T extends z.ZodType>(schema: T, example: z.input<T>, required = true) => ({
+  required,
+  content: { 'application/json': { schema, example } },
 });
 
 export const jsonOk = <T extends z.ZodType>(schema: T, description: string) => ({

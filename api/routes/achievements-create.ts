@@ -13,7 +13,22 @@ const route = createRoute({
   summary: '发布科技成果 Publish an achievement (institution)',
   security: bearer,
   middleware: [idempotent({ scope: 'POST /v1/achievements' })] as const,
-  request: { headers: idempotencyKeyHeader, body: jsonBody(createAchievementInput) },
+  request: {
+    headers: idempotencyKeyHeader,
+    body: jsonBody(createAchievementInput, {
+      title: '高盐印染废水臭氧催化氧化耦合纳滤回用技术',
+      abstract: '负载型锰铈催化剂的臭氧催化氧化与纳滤组合，COD 去除率 85%，出水回用率超过 65%，已完成千吨级示范。',
+      chainId: 'textile',
+      keywords: ['臭氧催化氧化', '纳滤', '印染废水'],
+      patents: [{ number: 'ZL202110123456.7', title: '一种负载型臭氧催化剂', status: 'granted' }],
+      ipStatus: 'granted',
+      trl: 7,
+      team: { lead: '王教授', members: ['李博士'] },
+      transferModes: ['licence', 'joint_development'],
+      priceMin: 80,
+      priceMax: 200,
+    }),
+  },
   responses: { 201: jsonOk(achievementSchema, 'The created achievement'), ...problems(400, 401, 403, 409, 413, 415) },
 });
 

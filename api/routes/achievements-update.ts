@@ -14,7 +14,11 @@ const route = createRoute({
   summary: '修改成果 Update an achievement (own institution)',
   description: 'Send the ETag of your last read as If-Match to update only that version (412 otherwise).',
   security: bearer,
-  request: { params: idParam, headers: ifMatchHeader, body: jsonBody(updateAchievementInput) },
+  request: {
+    params: idParam,
+    headers: ifMatchHeader,
+    body: jsonBody(updateAchievementInput, { trl: 8, priceMax: 240 }),
+  },
   responses: {
     200: { ...jsonOk(achievementSchema, 'The updated achievement'), headers: etagHeader },
     ...problems(400, 401, 404, 409, 413, 415),

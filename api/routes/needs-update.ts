@@ -14,7 +14,11 @@ const route = createRoute({
   summary: '修改需求 Update a need (own organisation)',
   description: 'Send the ETag of your last read as If-Match to update only that version (412 otherwise).',
   security: bearer,
-  request: { params: idParam, headers: ifMatchHeader, body: jsonBody(updateNeedInput) },
+  request: {
+    params: idParam,
+    headers: ifMatchHeader,
+    body: jsonBody(updateNeedInput, { budgetMax: 260, deadline: '2027-09-30' }),
+  },
   responses: {
     200: { ...jsonOk(needSchema, 'The updated need'), headers: etagHeader },
     ...problems(400, 401, 404, 409, 413, 415),

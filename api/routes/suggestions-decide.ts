@@ -16,7 +16,10 @@ const route = createRoute({
     'tells no party: `not_relevant` records the pair as a negative example for learning and re-matches the need, ' +
     'so the next candidate above the cut-off (if any) is offered; other reasons are kept for statistics.',
   security: bearer,
-  request: { params: idParam, body: jsonBody(decisionInput) },
+  request: {
+    params: idParam,
+    body: jsonBody(decisionInput, { decision: 'decline', reason: 'too_early_stage', note: '成果仍在小试阶段' }),
+  },
   responses: { 200: jsonOk(queueItemSchema, 'The decided pair'), ...problems(400, 401, 403, 404, 409, 413, 415) },
 });
 

@@ -3,7 +3,7 @@ import { revokeDisclosureInput } from '../../matching/queue/disclosure-input.ts'
 import { revokePairDisclosure } from '../../matching/queue/revoke-disclosure.ts';
 import { disclosureSchema } from '../disclosure-schemas.ts';
 import type { AppEnv } from '../env.ts';
-import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
+import { bearer, idParam, jsonBody, jsonOk, problems } from '../schemas.ts';
 
 const route = createRoute({
   method: 'post',
@@ -17,7 +17,7 @@ const route = createRoute({
   security: bearer,
   request: {
     params: idParam,
-    body: { required: false, content: { 'application/json': { schema: revokeDisclosureInput } } },
+    body: jsonBody(revokeDisclosureInput, { side: 'need' }, false),
   },
   responses: { 200: jsonOk(disclosureSchema, 'The revoked grant'), ...problems(400, 401, 404, 409, 413, 415) },
 });

@@ -3,7 +3,7 @@ import { grantDisclosureInput } from '../../matching/queue/disclosure-input.ts';
 import { grantPairDisclosure } from '../../matching/queue/grant-disclosure.ts';
 import { disclosureSchema } from '../disclosure-schemas.ts';
 import type { AppEnv } from '../env.ts';
-import { bearer, idParam, jsonOk, problems } from '../schemas.ts';
+import { bearer, idParam, jsonBody, jsonOk, problems } from '../schemas.ts';
 
 const route = createRoute({
   method: 'post',
@@ -18,7 +18,7 @@ const route = createRoute({
   security: bearer,
   request: {
     params: idParam,
-    body: { required: false, content: { 'application/json': { schema: grantDisclosureInput } } },
+    body: jsonBody(grantDisclosureInput, { note: '保密协议已于 2026-11-20 签署' }, false),
   },
   responses: {
     201: jsonOk(disclosureSchema, 'The new grant'),

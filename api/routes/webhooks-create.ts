@@ -17,7 +17,13 @@ const route = createRoute({
     'are retried with exponential backoff. Admins may pass `orgId`.',
   security: bearer,
   middleware: [idempotent({ scope: 'POST /v1/webhooks', secretBearing: true })] as const,
-  request: { headers: idempotencyKeyHeader, body: jsonBody(createWebhookInput) },
+  request: {
+    headers: idempotencyKeyHeader,
+    body: jsonBody(createWebhookInput, {
+      url: 'https://erp.example.com/hooks/conversion-agent',
+      events: ['suggestion.accepted'],
+    }),
+  },
   responses: {
     201: jsonOk(createdWebhookSchema, 'The webhook, with its secret'),
     ...problems(400, 401, 403, 409, 415),
