@@ -83,7 +83,8 @@ async function migratePostgresLocked(url: string): Promise<void> {
     try {
       await migratePostgres(drizzlePostgres(session, { schema }), { migrationsFolder });
     } finally {
-      await session`select pg_advisory_unlock(${migrationLockKey}::bigint)`;
+      // Ending the session below releases the lock as well, so a failed unlock must not hide migrate's own error.
+      await session`select pg_advisory_unlock(${migrationLockKey}::bigint)`.catch(() => undefined);
     }
   } finally {
     await session.end({ timeout: 5 });
