@@ -21,7 +21,7 @@ type Operation = {
   tags?: string[];
   security?: unknown[];
   parameters?: Parameter[];
-  requestBody?: { required?: boolean; content?: Record<string, Media> };
+  requestBody?: { description?: string; required?: boolean; content?: Record<string, Media> };
   responses?: Record<string, Response>;
 };
 
@@ -43,7 +43,7 @@ function requestBody(op: Operation): string {
   const [type, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
   if (!type || !media) return '';
   const optional = op.requestBody?.required ? '' : ' (optional)';
-  return `<h4>Body <code>${escapeHtml(type)}</code>${optional}</h4>${schemaTable(media.schema)}${
+  return `<h4>Body <code>${escapeHtml(type)}</code>${optional}</h4>${markdown(op.requestBody?.description)}${schemaTable(media.schema)}${
     media.example === undefined ? '' : `<details><summary>Example</summary>${example(media.example)}</details>`
   }`;
 }

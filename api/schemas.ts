@@ -191,7 +191,13 @@ export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415)[
 }
 
 /** A JSON request body; the example is typed by the schema's input, so it cannot drift from what is accepted. */
-export const jsonBody = <T extends z.ZodType>(schema: T, example: z.input<T>, required = true) => ({
+export const jsonBody = <T extends z.ZodType>(
+  schema: T,
+  description: string,
+  example: z.input<T>,
+  required = true,
+) => ({
+  description,
   required,
   content: { 'application/json': { schema, example } },
 });

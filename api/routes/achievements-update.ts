@@ -17,7 +17,10 @@ const route = createRoute({
   request: {
     params: idParam,
     headers: ifMatchHeader,
-    body: jsonBody(updateAchievementInput, { trl: 8, priceMax: 240 }),
+    body: jsonBody(updateAchievementInput, 'Only the fields to change; the others keep their values.', {
+      trl: 8,
+      priceMax: 240,
+    }),
   },
   responses: {
     200: { ...jsonOk(achievementSchema, 'The updated achievement'), headers: etagHeader },

@@ -12,7 +12,13 @@ const route = createRoute({
   summary: '签发 API 密钥 Issue an API key for a user (admin; the secret is shown once)',
   security: bearer,
   middleware: [idempotent({ scope: 'POST /v1/users/{id}/keys', secretBearing: true })] as const,
-  request: { params: idParam, headers: idempotencyKeyHeader, body: jsonBody(createApiKeyInput, { name: 'erp-sync' }) },
+  request: {
+    params: idParam,
+    headers: idempotencyKeyHeader,
+    body: jsonBody(createApiKeyInput, "A name to tell the user's keys apart (`default` when left out).", {
+      name: 'erp-sync',
+    }),
+  },
   responses: { 201: jsonOk(createdKeySchema, 'The key, with its secret'), ...problems(400, 401, 403, 404, 409, 415) },
 });
 

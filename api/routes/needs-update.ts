@@ -17,7 +17,10 @@ const route = createRoute({
   request: {
     params: idParam,
     headers: ifMatchHeader,
-    body: jsonBody(updateNeedInput, { budgetMax: 260, deadline: '2027-09-30' }),
+    body: jsonBody(updateNeedInput, 'Only the fields to change; the others keep their values.', {
+      budgetMax: 260,
+      deadline: '2027-09-30',
+    }),
   },
   responses: {
     200: { ...jsonOk(needSchema, 'The updated need'), headers: etagHeader },

@@ -15,13 +15,17 @@ const route = createRoute({
   middleware: [idempotent({ scope: 'POST /v1/organisations' })] as const,
   request: {
     headers: idempotencyKeyHeader,
-    body: jsonBody(createOrganisationInput, {
-      name: '湖州某新能源汽车零部件有限公司',
-      kind: 'enterprise',
-      district: '吴兴区',
-      city: '湖州市',
-      creditCode: '91330502MA2B3C4D5E',
-    }),
+    body: jsonBody(
+      createOrganisationInput,
+      '`creditCode` is the 18-character unified social credit code (统一社会信用代码).',
+      {
+        name: '湖州某新能源汽车零部件有限公司',
+        kind: 'enterprise',
+        district: '吴兴区',
+        city: '湖州市',
+        creditCode: '91330502MA2B3C4D5E',
+      },
+    ),
   },
   responses: { 201: jsonOk(organisationSchema, 'The organisation'), ...problems(400, 401, 403, 409, 415) },
 });

@@ -18,7 +18,11 @@ const route = createRoute({
   security: bearer,
   request: {
     params: idParam,
-    body: jsonBody(decisionInput, { decision: 'decline', reason: 'too_early_stage', note: '成果仍在小试阶段' }),
+    body: jsonBody(decisionInput, 'Accept the pair, or decline it with a `reason`; `note` is optional either way.', {
+      decision: 'decline',
+      reason: 'too_early_stage',
+      note: '成果仍在小试阶段',
+    }),
   },
   responses: { 200: jsonOk(queueItemSchema, 'The decided pair'), ...problems(400, 401, 403, 404, 409, 413, 415) },
 });

@@ -17,7 +17,12 @@ const route = createRoute({
   security: bearer,
   request: {
     params: idParam,
-    body: jsonBody(revokeDisclosureInput, { side: 'need' }, false),
+    body: jsonBody(
+      revokeDisclosureInput,
+      'Optional. Admins name the `side` whose disclosure they revoke.',
+      { side: 'need' },
+      false,
+    ),
   },
   responses: { 200: jsonOk(disclosureSchema, 'The revoked grant'), ...problems(400, 401, 404, 409, 413, 415) },
 });

@@ -18,7 +18,12 @@ const route = createRoute({
   security: bearer,
   request: {
     params: idParam,
-    body: jsonBody(grantDisclosureInput, { note: '保密协议已于 2026-11-20 签署' }, false),
+    body: jsonBody(
+      grantDisclosureInput,
+      'Optional. `note` says why (e.g. the NDA), kept with the grant; admins, who own neither side, name the `side` they act for.',
+      { note: '保密协议已于 2026-11-20 签署' },
+      false,
+    ),
   },
   responses: {
     201: jsonOk(disclosureSchema, 'The new grant'),

@@ -16,7 +16,13 @@ const route = createRoute({
     'failed and withdrawn leave any stage from accepted to deal. An illegal move is 409 `invalid_transition` ' +
     'whose detail names the allowed moves.',
   security: bearer,
-  request: { params: idParam, body: jsonBody(stageMoveInput, { to: 'contacted', note: '已与双方约定线上沟通' }) },
+  request: {
+    params: idParam,
+    body: jsonBody(stageMoveInput, "The stage to move to (one of the pair's `allowedMoves`) and an optional note.", {
+      to: 'contacted',
+      note: '已与双方约定线上沟通',
+    }),
+  },
   responses: { 200: jsonOk(queueItemSchema, 'The moved pair'), ...problems(400, 401, 403, 404, 409, 413, 415) },
 });
 

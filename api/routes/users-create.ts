@@ -15,13 +15,17 @@ const route = createRoute({
   middleware: [idempotent({ scope: 'POST /v1/users' })] as const,
   request: {
     headers: idempotencyKeyHeader,
-    body: jsonBody(createUserInput, {
-      orgId: '0b9d6c1e-3f4a-4e8b-9c2d-7a5e1f3b8d40',
-      name: '技术经理人甲',
-      email: 'manager@example.org',
-      role: 'manager',
-      manager: { chains: ['nev', 'ai'], capacity: 20 },
-    }),
+    body: jsonBody(
+      createUserInput,
+      '`manager` is the 技术经理人 profile (chains worked, pairs held at once, chief or not), for role `manager` only; left out, a manager covers no chain until one is set.',
+      {
+        orgId: '0b9d6c1e-3f4a-4e8b-9c2d-7a5e1f3b8d40',
+        name: '技术经理人甲',
+        email: 'manager@example.org',
+        role: 'manager',
+        manager: { chains: ['nev', 'ai'], capacity: 20 },
+      },
+    ),
   },
   responses: { 201: jsonOk(userSchema, 'The user'), ...problems(400, 401, 403, 409, 415) },
 });

@@ -19,10 +19,14 @@ const route = createRoute({
   middleware: [idempotent({ scope: 'POST /v1/webhooks', secretBearing: true })] as const,
   request: {
     headers: idempotencyKeyHeader,
-    body: jsonBody(createWebhookInput, {
-      url: 'https://erp.example.com/hooks/conversion-agent',
-      events: ['suggestion.accepted'],
-    }),
+    body: jsonBody(
+      createWebhookInput,
+      "An http(s) URL and the events to send to it; admins may register it for another organisation's `orgId`.",
+      {
+        url: 'https://erp.example.com/hooks/conversion-agent',
+        events: ['suggestion.accepted'],
+      },
+    ),
   },
   responses: {
     201: jsonOk(createdWebhookSchema, 'The webhook, with its secret'),

@@ -113,12 +113,13 @@ describe('the OpenAPI document at /openapi.json (real HTTP)', () => {
     expect(ops.reduce((n, o) => n + (o.op.parameters?.length ?? 0), 0)).toBeGreaterThan(50);
   });
 
-  it('gives every request body an example its schema accepts', () => {
+  it('gives every request body a description and an example its schema accepts', () => {
     const bodies = ops.filter((o) => o.op.requestBody);
     expect(bodies.length).toBeGreaterThanOrEqual(12);
     const problems = bodies.flatMap(({ key, op }) => {
       const media = op.requestBody.content?.['application/json'];
       if (!media) return [`${key}: no application/json body`];
+      if (!String(op.requestBody.description ?? '').trim()) return [`${key}: no description`];
       if (media.example === undefined) return [`${key}: no example`];
       return schemaErrors(media.schema, media.example).map((e) => `${key}: example ${e}`);
     });
@@ -171,6 +172,7 @@ describe('the OpenAPI document at /openapi.json (real HTTP)', () => {
     expect(createNeed).toContain('<b>required</b>; length 2–200');
     expect(createNeed).toContain('<a href="#schema-Need">Need</a>');
     expect(createNeed).toContain('&quot;动力电池包液冷板轻量化设计&quot;');
+    expect(createNeed).toContain('Only <code>title</code> and <code>description</code> are required');
     const need = html.slice(
       html.indexOf('id="schema-Need"'),
       html.indexOf('</section>', html.indexOf('id="schema-Need"')),
