@@ -40,6 +40,7 @@ export function createRankedMatchIndex(input: RankedMatchIndexInput): MatchIndex
           id: s.achievementId,
           score: s.score,
           relevance: s.relevance,
+          features: s.features,
           lexical: hit?.lexical ?? 0,
           ...(hit?.dense !== undefined ? { dense: hit.dense } : {}),
         };

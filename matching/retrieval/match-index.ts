@@ -18,6 +18,8 @@ export interface MatchHit {
   dense?: number;
   /** The calibrated relevance a ranking index attaches (ranking/relevance.ts); retrieval alone has none. */
   relevance?: number;
+  /** The ranker's feature values a ranking index attaches (what relevance and the calibration read). */
+  features?: Readonly<Record<string, number>>;
 }
 
 export interface SearchOptions {

@@ -42,6 +42,26 @@ describe('memory match index', () => {
     expect(hits.map((h) => h.id)).toEqual(['sic']);
   });
 
+  it('weighs a term a long need repeats by the log of its count, not the count', async () => {
+    // A practitioner's need says 人工成本 again and again; linear query counts let that one generic term
+    // outvote the words that name the problem (bm25.ts). Four mentions weigh 1 + ln 4 ≈ 2.4 times one.
+    const index = createMemoryMatchIndex();
+    await index.add([
+      { id: 'labour', text: '白茶采摘机器人，节约人工成本。' },
+      { id: 'storage', text: '农药水乳剂的热贮稳定性研究，乳化剂配比对有效成分分解率的影响。' },
+      { id: 'pv', text: '光伏组件清洗，运维成本低。' },
+    ]);
+    const labourScore = async (need: string) =>
+      (await index.search(need, 3)).find((h) => h.id === 'labour')?.lexical ?? 0;
+    const once = await labourScore('人工成本高。产品热贮稳定性差。');
+    const fourTimes = await labourScore(
+      '人工成本高，人工成本占比大，人工成本年年涨，人工成本压不下来。产品热贮稳定性差。',
+    );
+    expect(once).toBeGreaterThan(0);
+    expect(fourTimes / once).toBeGreaterThan(1.5);
+    expect(fourTimes / once).toBeLessThan(1 + Math.log(4) + 0.1);
+  });
+
   it('returns nothing for an empty pool or a query without content', async () => {
     const index = createMemoryMatchIndex();
     expect(await index.search('碳化硅', 5)).toEqual([]);

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createRoutedTally, isUnanswerable } from '../../matching/eval/abstention.ts';
+import { calibrationQuery, fitLogistic, routedReport, worstSlack } from '../../matching/eval/calibration.ts';
+import { relevanceV1 } from '../../matching/ranking/relevance.ts';
+
+/** A small deterministic generator, so the synthetic fit is the same on every run. */
+function lcg(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1664525 + 1013904223) % 2 ** 32;
+    return s / 2 ** 32;
+  };
+}
+
+describe('the abstention tally', () => {
+  it('hides a stable half of the queries', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `q${i}`);
+    const hidden = ids.filter(isUnanswerable).length;
+    expect(hidden / ids.length).toBeGreaterThan(0.45);
+    expect(hidden / ids.length).toBeLessThan(0.55);
+    expect(ids.filter(isUnanswerable)).toEqual(ids.filter(isUnanswerable));
+  });
+
+  it('counts routed precision, answered recall, abstention and pairs per need', () => {
+    const tally = createRoutedTally({ threshold: 0.5, maxPairs: 2 });
+    const judged = new Map([['right', 1]]);
+    const hit = (id: string, relevance: number) => ({ id, score: 0, lexical: 0, relevance });
+    // Answerable, answer routed with one wrong pair; the third is over the cap.
+    tally.add([hit('wrong', 0.9), hit('right', 0.8), hit('other', 0.7)], judged, false);
+    // Answerable, answer below the threshold: nothing relevant routed.
+    tally.add([hit('wrong', 0.6), hit('right', 0.4)], judged, false);
+    // Unanswerable: one routes nothing, one routes a pair.
+    tally.add([hit('wrong', 0.3)], judged, true);
+    tally.add([hit('wrong', 0.55)], judged, true);
+    expect(tally.report()).toEqual({
+      precision: 1 / 4,
+      answeredRecall: 1 / 2,
+      abstention: 1 / 2,
+      perNeed: 4 / 4,
+      answerable: 2,
+      unanswerable: 2,
+    });
+  });
+});
+
+describe('calibrating the relevance estimate', () => {
+  it('recovers the coefficients of a known logistic model', () => {
+    const random = lcg(7);
+    const truth = [-1, 2, -3];
+    const rows = Array.from({ length: 20000 }, () => {
+      const x = [random() * 4 - 2, random() * 2 - 1];
+      const z = (truth[0] ?? 0) + (truth[1] ?? 0) * (x[0] ?? 0) + (truth[2] ?? 0) * (x[1] ?? 0);
+      return { x, y: random() < 1 / (1 + Math.exp(-z)) ? (1 as const) : (0 as const), weight: 1 };
+    });
+    const beta = fitLogistic(rows);
+    for (const [j, b] of truth.entries()) expect(beta[j]).toBeCloseTo(b, 0);
+  });
+
+  it('labels only the routable candidates and reports them as the eval tally would', () => {
+    const hits = [
+      { id: 'a', score: 0.9, lexical: 30, features: { keywordOverlap: 1 } },
+      { id: 'b', score: 0.5, lexical: 10, features: { keywordOverlap: 0.4 } },
+      ...Array.from({ length: 10 }, (_, i) => ({
+        id: `c${i}`,
+        score: 0.1,
+        lexical: 5,
+        features: { keywordOverlap: 0 },
+      })),
+    ];
+    const judgments = new Map([['a', 1]]);
+    const query = calibrationQuery(hits, judgments, false, 3);
+    expect(query.candidates.map((c) => [c.id, c.relevant])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c0', false],
+    ]);
+    // The answer stands out from a flat crowd: the shipped model routes it, and only it, at 0.2.
+    const report = routedReport([query], relevanceV1, { threshold: 0.2, maxPairs: 3 });
+    expect(report).toMatchObject({ precision: 1, answeredRecall: 1, perNeed: 1 });
+    expect(worstSlack({ ...report, abstention: 0.6 })).toBeCloseTo(0.1);
+  });
+});
