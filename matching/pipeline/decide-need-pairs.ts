@@ -21,7 +21,8 @@ export type NeedDecision = { needId: string; selected: Suggestion[] };
  * achievements of its dead pairs left out of retrieval itself, then `selectRouted` at the default cut-off.
  * Leaving them out (rather than filtering after ranking) estimates relevance as if they were not in the pool,
  * which is how the abstention evaluation that chose the cut-off hides answers; so after a decline the next
- * candidate is judged against the crowd that remains. Only pairs that share evidence take part (sharesEvidence).
+ * candidate is judged against the crowd that remains. A pair sharing no key term has relevance 0
+ * (rank-candidates.ts), so the cut-off alone decides, exactly as the abstention evaluation measures it.
  * Null when the need is not listed (nothing to decide).
  * Whether a selected candidate becomes a new pair depends on the need's live pairs (store-need-pairs.ts).
  */
@@ -41,12 +42,11 @@ export async function decideNeedPairs({ deps, needId }: { deps: Deps; needId: st
     audience: { system: true },
     exclude: new Set(dead.map((d) => d.achievementId)),
   });
-  return { needId, selected: selectRouted(ranked.filter(sharesEvidence), DEFAULT_CUTOFF) };
+  return { needId, selected: selectRouted(ranked, DEFAULT_CUTOFF) };
 }
 
 /**
- * A pair whose records have no key term in common is retrieval noise, and its explanation says so. The
- * calibrated relevance alone does not rule it out on a small pool: with hardly any crowd to stand out from, a
- * candidate resting on a stray character bigram can score near 1. Both directions nominate on this rule.
+ * A pair whose records have no key term in common is retrieval noise, and its explanation says so. The need's
+ * side gets it through relevance 0; the reverse direction, whose relevance is not calibrated, nominates on it.
  */
 export const sharesEvidence = (s: Suggestion) => s.explanation.sharedTerms.length > 0;

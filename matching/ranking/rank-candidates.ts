@@ -83,7 +83,10 @@ function withRelevance(
   );
   return ordered.map((o, i) => {
     const input = inputs[i];
-    return { ...o.suggestion, relevance: input ? estimateRelevance(input) : 0 };
+    // A pair whose records share no key term as a word is retrieval noise whatever it stands out from (on a
+    // small pool a stray bigram can stand out far): a manager would not accept it, so its estimate is 0.
+    const evidenced = o.suggestion.explanation.sharedTerms.length > 0;
+    return { ...o.suggestion, relevance: input && evidenced ? estimateRelevance(input) : 0 };
   });
 }
 

@@ -157,6 +157,26 @@ describe('pair features and ranker-v1', () => {
     expect(ranked.map((s) => s.achievementId)).toEqual(['a-sic', 'a-misfit']);
   });
 
+  it('gives a pair that shares no key term relevance 0, however far it stands out', () => {
+    // On a small pool a candidate resting on stray characters (车, 高) stands out from a crowd of one.
+    const picker = achievementProfile({
+      id: 'a-picker',
+      title: '白茶采摘机器人',
+      abstract: '基于视觉识别的茶叶嫩芽采摘车，机械臂定位精度高。',
+    });
+    const ranked = rankAchievementsForNeed(need, [
+      { achievement: picker, signals: { lexical: 3 } },
+      { achievement: { ...picker, id: 'a-picker-2' }, signals: { lexical: 0.2 } },
+    ]);
+    expect(ranked[0]?.explanation.sharedTerms).toEqual([]);
+    expect(ranked.map((s) => s.relevance)).toEqual([0, 0]);
+    const real = rankAchievementsForNeed(need, [
+      { achievement: sic, signals: { lexical: 3 } },
+      { achievement: tea, signals: { lexical: 0.2 } },
+    ]);
+    expect(real[0]?.relevance).toBeGreaterThan(0.5);
+  });
+
   it('ranks in both directions with the same features and roles swapped', () => {
     const forward = rankAchievementsForNeed(need, [
       { achievement: sic, signals: { lexical: 10 } },
