@@ -18,6 +18,8 @@ import type { Judgments } from './metrics.ts';
 export interface CalibrationCandidate {
   id: string;
   relevant: boolean;
+  /** Shares a key term with the query; without one the ranker sets relevance 0 whatever the model says. */
+  evidenced: boolean;
   inputs: Record<RelevanceInput, number>;
 }
 
@@ -40,7 +42,8 @@ export function calibrationQuery(
   );
   const candidates = hits.slice(0, top).flatMap((h, i) => {
     const input = inputs[i];
-    return input ? [{ id: h.id, relevant: (judgments.get(h.id) ?? 0) > 0, inputs: input }] : [];
+    if (!input) return [];
+    return [{ id: h.id, relevant: (judgments.get(h.id) ?? 0) > 0, evidenced: (h.relevance ?? 0) > 0, inputs: input }];
   });
   return { hidden, judgments, candidates };
 }
@@ -57,7 +60,7 @@ export function routedReport(
       id: c.id,
       score: 0,
       lexical: 0,
-      relevance: estimateRelevance(c.inputs, model),
+      relevance: c.evidenced ? estimateRelevance(c.inputs, model) : 0,
     }));
     tally.add(hits, q.judgments, q.hidden);
   }
@@ -130,7 +133,8 @@ function solve(matrix: readonly (readonly number[])[], vector: readonly number[]
 /** Rows for the fit: every routable candidate, each split weighted equally whatever its size. */
 export function weightedRows(splits: readonly (readonly CalibrationQuery[])[]): WeightedRow[] {
   return splits.flatMap((queries) => {
-    const candidates = queries.flatMap((q) => q.candidates);
+    // A candidate without shared evidence is 0 by rule, so it says nothing about the model's weights.
+    const candidates = queries.flatMap((q) => q.candidates.filter((c) => c.evidenced));
     return candidates.map((c) => ({
       x: RELEVANCE_INPUTS.map((name) => c.inputs[name]),
       y: c.relevant ? 1 : 0,

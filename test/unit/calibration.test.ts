@@ -58,8 +58,8 @@ describe('calibrating the relevance estimate', () => {
 
   it('labels only the routable candidates and reports them as the eval tally would', () => {
     const hits = [
-      { id: 'a', score: 0.9, lexical: 30, features: { keywordOverlap: 1 } },
-      { id: 'b', score: 0.5, lexical: 10, features: { keywordOverlap: 0.4 } },
+      { id: 'a', score: 0.9, lexical: 30, relevance: 0.9, features: { keywordOverlap: 1 } },
+      { id: 'b', score: 0.5, lexical: 10, relevance: 0.1, features: { keywordOverlap: 0.4 } },
       ...Array.from({ length: 10 }, (_, i) => ({
         id: `c${i}`,
         score: 0.1,
@@ -78,5 +78,8 @@ describe('calibrating the relevance estimate', () => {
     const report = routedReport([query], relevanceV1, { threshold: 0.2, maxPairs: 3 });
     expect(report).toMatchObject({ precision: 1, answeredRecall: 1, perNeed: 1 });
     expect(worstSlack({ ...report, abstention: 0.6 })).toBeCloseTo(0.1);
+    // A candidate the ranker gave 0 (no shared key term) stays 0 whatever the model would say.
+    const unevidenced = calibrationQuery([{ ...hits[0], relevance: 0 } as (typeof hits)[number]], judgments, false, 3);
+    expect(routedReport([unevidenced], relevanceV1, { threshold: 0.2, maxPairs: 3 })).toMatchObject({ perNeed: 0 });
   });
 });
