@@ -3,20 +3,26 @@ import { createApiKey } from '../matching/admin/create-api-key.ts';
 import { createUser } from '../matching/admin/create-user.ts';
 import { organisations } from '../schema/organisations.ts';
 import { users } from '../schema/users.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { parseCli, runCli } from './cli-args.ts';
+import { loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
 
-/**
- * Prints an admin API key. On a fresh database it first creates the bureau organisation and an admin user, so
- * an operator can bootstrap everything else through the API. Usage: npm run admin:create-key [-- --name NAME]
- */
+const cli = {
+  usage: `usage: npm run admin:create-key [-- --name NAME]
+  Prints a new admin API key (shown once). On a fresh database it first creates the bureau organisation and
+  an admin user, so everything else can be set up through the API.
+  --name      a label for the key, shown in the key list (default: admin)`,
+  options: { name: { type: 'string', default: 'admin' } },
+} as const;
+
+/** Arguments are read before the database is opened, so --help or a typo changes nothing. */
 async function main() {
+  const { values } = parseCli(cli);
   const config = loadConfig();
   const runtime = await createDeps({ ...config, LOG_LEVEL: 'warn' });
   try {
     const { deps } = runtime;
-    const nameIndex = process.argv.indexOf('--name');
-    const keyName = nameIndex > 0 ? (process.argv[nameIndex + 1] ?? 'admin') : 'admin';
+    const keyName = values.name;
     let [admin] = await deps.db.select().from(users).where(eq(users.role, 'admin')).limit(1);
     if (!admin) {
       const [org] = await deps.db
@@ -33,7 +39,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
-});
+runCli('admin:create-key', main);

@@ -1,12 +1,20 @@
 import { loadTaxonomy, readTaxonomy } from '../schema/seed/load-taxonomy.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { CliError, parseCli, runCli } from './cli-args.ts';
+import { loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
 
-/** npm run taxonomy:load -- FILE — upserts another city's industry taxonomy (e.g. Taizhou 5+5+6). */
+const cli = {
+  usage: `usage: npm run taxonomy:load -- FILE
+  Upserts another city's industry taxonomy (e.g. Taizhou 5+5+6) from a JSON file:
+  { "taxonomy": "id", "name": "…", "chains": [{ "id": "snake_case", "name": "…", "tier": "…", "keywords": [] }] }`,
+  options: {},
+  positionals: { names: ['FILE'], required: 1 },
+} as const;
+
+/** npm run taxonomy:load -- FILE: the file is read and checked before the database is opened. */
 async function main() {
-  const file = process.argv[2];
-  if (!file) throw new ConfigError('usage: npm run taxonomy:load -- path/to/taxonomy.json');
-  const taxonomy = readTaxonomy(file);
+  const [file = ''] = parseCli(cli).positionals;
+  const taxonomy = readChecked(file);
   const runtime = await createDeps({ ...loadConfig(), LOG_LEVEL: 'warn' });
   try {
     const n = await loadTaxonomy(runtime.deps.db, taxonomy);
@@ -16,7 +24,15 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+/** Bad JSON or a wrong field is the operator's to fix: one line naming the file, no stack. */
+function readChecked(file: string) {
+  try {
+    return readTaxonomy(file);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new CliError(`${file}: not valid JSON (${error.message})`);
+    if (error instanceof Error && error.message.startsWith('taxonomy file ')) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+runCli('taxonomy:load', main);
