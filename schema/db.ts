@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { SQL } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acquireDataDirLock, type DataDirLock, type DataDirOwner } from './data-dir-lock.ts';
 import * as schema from './index.ts';
 
 export type Schema = typeof schema;
@@ -18,6 +19,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbHandle = {
   db: Db;
   driver: 'pglite' | 'postgres';
+  /** The ownership lock of an embedded DATA_DIR (absent for PostgreSQL and `memory://`). */
+  lock?: DataDirLock | undefined;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -31,24 +34,48 @@ export type OpenDbOptions = {
   dataDir: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** What the lock file says this process is (default: the script and its arguments). */
+  command?: string;
+  /** Told when the lock of a process that is gone is taken over. */
+  onStaleLock?: (stale: DataDirOwner | undefined) => void;
 };
 
 export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options);
 }
 
-async function openPglite(dataDir: string): Promise<DbHandle> {
-  const location = dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'pglite');
-  if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
-  const client = await PGlite.create(location, { extensions: { vector } });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+async function openPglite(options: OpenDbOptions): Promise<DbHandle> {
+  const { dataDir } = options;
+  if (dataDir.startsWith('memory://')) return pgliteHandle(await PGlite.create(dataDir, { extensions: { vector } }));
+  mkdirSync(join(dataDir, 'pglite'), { recursive: true });
+  // Taken before PGlite opens the files: a second opener must not even start recovery on them.
+  const lock = acquireDataDirLock(dataDir, {
+    command: options.command ?? processCommand(),
+    ...(options.onStaleLock ? { onTakeover: options.onStaleLock } : {}),
+  });
+  try {
+    return pgliteHandle(await PGlite.create(join(dataDir, 'pglite'), { extensions: { vector } }), lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function pgliteHandle(client: PGlite, lock?: DataDirLock): DbHandle {
   return {
-    db,
+    db: drizzlePglite(client, { schema }) as unknown as Db,
     driver: 'pglite',
+    lock,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
-    close: () => client.close(),
+    close: () => client.close().finally(() => lock?.release()),
   };
+}
+
+/** `scripts/start.ts`, `scripts/import.ts data.csv`: enough for an operator to recognise the owner. */
+function processCommand(): string {
+  const [, script = 'node', ...args] = process.argv;
+  return [relative(process.cwd(), script) || script, ...args].join(' ').slice(0, 200);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { webhookAllowHosts } from '../matching/notifications/webhook-target-policy.ts';
+import { resolveDataDir } from './database-target.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -9,7 +10,12 @@ const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().opti
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  /** Resolved here, once, against the project folder (scripts/database-target.ts): every tool means one folder. */
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./data')
+    .transform((value) => resolveDataDir(value)),
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
   LOG_LEVEL: z.enum(logLevels).default('info'),

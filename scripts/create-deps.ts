@@ -1,18 +1,28 @@
 import { type Deps, systemClock } from '../matching/core/deps.ts';
 import { MatchEngine } from '../matching/engine/match-engine.ts';
 import { webhookTargetPolicy } from '../matching/notifications/webhook-target-policy.ts';
-import { openDb } from '../schema/db.ts';
+import { DataDirBusyError } from '../schema/data-dir-lock.ts';
+import { type DbHandle, openDb } from '../schema/db.ts';
 import { seedTaxonomyIfEmpty } from '../schema/seed/load-taxonomy.ts';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { createDense } from './create-dense.ts';
+import { describeDatabase } from './database-target.ts';
 import { createLogger } from './logger.ts';
 
-export type Runtime = { deps: Deps; driver: 'pglite' | 'postgres'; close(): Promise<void> };
+export type Runtime = {
+  deps: Deps;
+  driver: 'pglite' | 'postgres';
+  /** Puts the server's port in the embedded folder's lock file, so a refused tool can say which server it is. */
+  announcePort(port: number): void;
+  close(): Promise<void>;
+};
 
 /** The composition root: the one place that turns config into live connections. */
 export async function createDeps(config: Config): Promise<Runtime> {
   const logger = createLogger(config.LOG_LEVEL);
-  const handle = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  // stderr, so a tool's stdout stays its answer; before opening, so even a refusal says which database.
+  process.stderr.write(`${describeDatabase(config)}\n`);
+  const handle = await openOwned(config, logger);
   await handle.migrate();
   const seeded = await seedTaxonomyIfEmpty(handle.db, config.TAXONOMY_FILE);
   if (seeded) logger.info({ taxonomy: config.TAXONOMY_FILE ?? 'huzhou-1366' }, 'industry taxonomy loaded');
@@ -28,6 +38,22 @@ export async function createDeps(config: Config): Promise<Runtime> {
       routing: { chiefOverflow: config.ROUTING_CHIEF_OVERFLOW },
     },
     driver: handle.driver,
+    announcePort: (port) => handle.lock?.setPort(port),
     close: () => handle.close(),
   };
+}
+
+/** An embedded folder owned by another live process is a setup problem: every entry point prints it plainly. */
+async function openOwned(config: Config, logger: Deps['logger']): Promise<DbHandle> {
+  try {
+    return await openDb({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      onStaleLock: (stale) =>
+        logger.warn({ dataDir: config.DATA_DIR, stale }, 'took over the lock of a process that is gone'),
+    });
+  } catch (error) {
+    if (error instanceof DataDirBusyError) throw new ConfigError(error.message);
+    throw error;
+  }
 }

@@ -2,13 +2,16 @@ import { parseArgs } from 'node:util';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { requeueDocuments } from '../matching/pipeline/requeue-documents.ts';
 import { outbox } from '../schema/outbox.ts';
+import { productionCatalog } from '../workers/processors.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
+import { createRunner } from './create-runner.ts';
 
 /**
  * npm run rescore [-- --wait]   re-rank every open record with the current ranker
  * npm run reembed [-- --wait]   embed every document into the configured (new) embedding space
  * Records the jobs; the running service or workers do them. With --wait, reports progress until they are done.
+ * On the embedded database this process owns the folder (no server can be running), so --wait does them here.
  */
 async function main() {
   const { values, positionals } = parseArgs({
@@ -17,7 +20,12 @@ async function main() {
   });
   const job = positionals[0];
   if (job !== 'rescore' && job !== 'reembed') throw new ConfigError('usage: requeue.ts rescore|reembed [--wait]');
-  const runtime = await createDeps({ ...loadConfig(), LOG_LEVEL: 'warn' });
+  const config = { ...loadConfig(), LOG_LEVEL: 'warn' as const };
+  const runtime = await createDeps(config);
+  const here =
+    values.wait && runtime.driver === 'pglite'
+      ? createRunner({ REDIS_URL: undefined }, runtime.deps, productionCatalog(), { role: 'api', slaSweepEveryMs: 0 })
+      : undefined;
   try {
     const started = performance.now();
     const total = await requeueDocuments({
@@ -26,6 +34,10 @@ async function main() {
       onProgress: (n) => process.stderr.write(`recorded ${n} ${job} jobs\n`),
     });
     process.stdout.write(`${job}: ${total} jobs recorded\n`);
+    if (runtime.driver === 'pglite' && !values.wait) {
+      process.stderr.write(`${job}: the server runs them when it next starts on this database\n`);
+    }
+    await here?.start();
     while (values.wait) {
       const [row] = await runtime.deps.db
         .select({ n: count() })
@@ -38,6 +50,7 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
   } finally {
+    await here?.stop({ drain: true });
     await runtime.close();
   }
 }

@@ -29,6 +29,7 @@ async function main() {
   const rateLimit = createRateLimit(config, logger);
   const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES, metrics, rateLimit: rateLimit.options });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    runtime.announcePort(info.port);
     logger.info(
       { port: info.port, driver: runtime.driver, jobs: jobs.runner.kind },
       `listening on http://localhost:${info.port} (docs: /docs)`,

@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../scripts/config.ts';
 
 describe('config', () => {
   it('applies defaults for the embedded start', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' });
+    // The project folder's data/, absolute, whatever the cwd: every tool means the same embedded database.
+    const projectData = join(new URL('../../', import.meta.url).pathname, 'data');
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: projectData, LOG_LEVEL: 'info' });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
