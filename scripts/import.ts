@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fieldText } from '../api/i18n.ts';
 import { parseMapArgs } from '../matching/import/column-map.ts';
 import { type ImportProgress, type ImportReport, importFile } from '../matching/import/import-file.ts';
 import { type ImportKind, importKinds } from '../matching/import/import-kinds.ts';
 import { ImportSetupError } from '../matching/import/read-table.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { CliError, parseCli, runCli, usageError } from './cli-args.ts';
+import { loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
 
 const usage = `usage: npm run import -- FILE [--kind achievement|need] [--org ORG_ID] [--map 列名=field,...]
@@ -16,26 +16,29 @@ const usage = `usage: npm run import -- FILE [--kind achievement|need] [--org OR
   --map       column=field overrides, e.g. --map 成果标题=title,专利=patent,备注=-  (- ignores a column)
   --report    write the full report (rejected rows with reasons, duplicates) as JSON`;
 
+const cli = {
+  usage,
+  options: {
+    kind: { type: 'string', default: 'achievement' },
+    org: { type: 'string' },
+    map: { type: 'string', multiple: true, default: [] as string[] },
+    report: { type: 'string' },
+    batch: { type: 'string', default: '500' },
+  },
+  positionals: { names: ['FILE'], required: 1 },
+  choices: { kind: importKinds },
+} as const;
+
 /** npm run import -- FILE … : bulk import with per-row validation, de-duplication and resumable re-runs. */
 async function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      kind: { type: 'string', default: 'achievement' },
-      org: { type: 'string' },
-      map: { type: 'string', multiple: true, default: [] },
-      report: { type: 'string' },
-      batch: { type: 'string', default: '500' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const file = positionals[0];
-  if (values.help || !file) throw new ConfigError(usage);
+  const { values, positionals } = parseCli(cli);
+  const [file = ''] = positionals;
   const kind = values.kind as ImportKind;
-  if (!importKinds.includes(kind)) throw new ConfigError(`--kind must be achievement or need\n${usage}`);
   const batchSize = Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 2000) throw new ConfigError('--batch: 1 to 2000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 2000) usageError(cli, '--batch: 1 to 2000');
   const map = parseMapArgs(values.map);
+  // Checked before the database opens: a mistyped path should not cost a migration run (or the folder's lock).
+  if (!existsSync(file)) throw new CliError(`${file}: no such file`);
 
   const runtime = await createDeps({ ...loadConfig(), LOG_LEVEL: 'warn' });
   try {
@@ -118,8 +121,5 @@ function summary(r: ReportWithMessages, reportFile: string | undefined): string 
   return `${lines.join('\n')}\n`;
 }
 
-main().catch((error: unknown) => {
-  const expected = error instanceof ConfigError || error instanceof ImportSetupError;
-  process.stderr.write(`${expected && error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(expected ? 2 : 1);
-});
+// A file the tool cannot use as asked (no such column, a wrong --map) is a usage problem, as before: exit 2.
+runCli('import', main, (error) => (error instanceof ImportSetupError ? 2 : undefined));

@@ -72,6 +72,15 @@ describe('command-line tools', () => {
     expect(existsSync(dataDir)).toBe(false);
   });
 
+  it('import: an unknown option exits 2 naming it, a missing file exits 1 in one line', async () => {
+    const typo = await runScript('import', ['x.csv', '--knd', 'need'], { env, cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.split('\n')[0]).toBe('unknown option --knd');
+    const missing = await runScript('import', [join(dir, 'nope.csv')], { env, cwd: dir });
+    expect(missing).toMatchObject({ code: 1, stderr: `${join(dir, 'nope.csv')}: no such file\n` });
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
   it('admin:create-key with a name does create a key', async () => {
     const made = await runScript('admin-create-key', ['--name', 'ops'], { env, cwd: dir });
     expect(made.code).toBe(0);
