@@ -61,12 +61,14 @@ describe('one owner for the embedded database', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('refuses import, admin:create-key and rescore beside a running server, then does them once it stops', async () => {
+  it('refuses import, admin:create-key, rescore, reembed and taxonomy:load beside a running server, then does them once it stops', async () => {
     server = await startServer(dataDir);
     const refused = await Promise.all([
       runCli('import.ts', [csv, '--org', orgId], env),
       runCli('admin-create-key.ts', [], env),
       runCli('requeue.ts', ['rescore', '--wait'], env),
+      runCli('requeue.ts', ['reembed'], env),
+      runCli('load-taxonomy.ts', [join(root, 'schema/seed/chains-huzhou-1366.json')], env),
     ]);
     for (const result of refused) {
       expect(result.code, result.stderr).not.toBe(0);
@@ -75,7 +77,7 @@ describe('one owner for the embedded database', () => {
       expect(result.stderr).toContain(`scripts/start.ts, port ${server.port}`);
       expect(result.stderr).toContain('Stop that process first');
       expect(result.stderr).toContain('set DATABASE_URL to a PostgreSQL server');
-      expect(result.stdout).not.toMatch(/inserted|API key|jobs recorded/);
+      expect(result.stdout).not.toMatch(/inserted|API key|jobs recorded|loaded/);
     }
     // The server still owns the folder after the refusals, and answers.
     expect(readLock(dataDir)?.pid).toBe(server.pid);
