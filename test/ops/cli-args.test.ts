@@ -81,6 +81,20 @@ describe('command-line tools', () => {
     expect(existsSync(dataDir)).toBe(false);
   });
 
+  it('eval on a wrong data folder names the missing file in one line, exit 1; a bad choice exits 2', async () => {
+    const wrong = await runScript('eval', ['--data', dir], { cwd: dir });
+    expect(wrong).toMatchObject({
+      code: 1,
+      stderr: `--data ${dir}: no corpus.jsonl there (expected corpus.jsonl, dev/queries.jsonl, dev/qrels.tsv)\n`,
+    });
+    const choice = await runScript('eval', ['--data', dir, '--store', 'disk'], { cwd: dir });
+    expect(choice.code).toBe(2);
+    expect(choice.stderr.split('\n')[0]).toBe('--store must be db or memory, not disk');
+    const help = await runScript('calibrate-relevance', ['--help'], { cwd: dir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--max-pairs');
+  });
+
   it('admin:create-key with a name does create a key', async () => {
     const made = await runScript('admin-create-key', ['--name', 'ops'], { env, cwd: dir });
     expect(made.code).toBe(0);
