@@ -1,6 +1,7 @@
 import { createMetrics, serveMetrics } from '../workers/metrics.ts';
 import { productionCatalog } from '../workers/processors.ts';
 import { checkRedis, connectRedis } from '../workers/redis-connection.ts';
+import { parseCli, runCli } from './cli-args.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
 import { createRunner } from './create-runner.ts';
@@ -10,7 +11,15 @@ import { createRunner } from './create-runner.ts';
  * ones. Any number may run; the outbox is claimed with `skip locked` and job ids dedupe in Redis. It refuses
  * to run against a Redis that may evict job keys.
  */
+const cli = {
+  usage: `usage: npm run worker
+  Runs background jobs from Redis for the scale-out deployment; takes no options, only the environment
+  (REDIS_URL required, DATABASE_URL, METRICS_PORT, LOG_LEVEL, LOG_FORMAT …, also read from .env).`,
+  options: {},
+} as const;
+
 async function main() {
+  parseCli(cli);
   const config = loadConfig();
   if (!config.REDIS_URL) throw new ConfigError('Invalid configuration:\n  REDIS_URL: required for a worker process');
   const metricsPort = config.METRICS_PORT;
@@ -51,7 +60,4 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
-});
+runCli('worker', main);
