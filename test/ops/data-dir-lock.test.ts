@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirBusyError, type DataDirOwner, lockFileName } from '../../schema/data-dir-lock.ts';
 
@@ -63,4 +64,15 @@ describe('the embedded data folder lock', () => {
     if (procStart) acquireDataDirLock(restarted, { command: 'new', onTakeover }).release();
     expect(stale.map((s) => s.command)).toEqual(procStart ? ['old', 'old', 'old'] : ['old', 'old']);
   });
+
+  it('lets exactly one of several processes racing for a stale lock win', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: deadPid(), command: 'old', startedAt: 'then' }));
+    const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+    const contender = new URL('./lock-contender.ts', import.meta.url).pathname;
+    const run = promisify(execFile);
+    const results = await Promise.all(Array.from({ length: 4 }, () => run(tsx, [contender, dir])));
+    expect(results.map((r) => r.stdout).sort()).toEqual(['refused', 'refused', 'refused', 'won']);
+    expect(existsSync(join(dir, lockFileName))).toBe(false);
+  }, 30_000);
 });
