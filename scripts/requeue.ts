@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { requeueDocuments } from '../matching/pipeline/requeue-documents.ts';
 import { outbox } from '../schema/outbox.ts';
 import { productionCatalog } from '../workers/processors.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { parseCli, runCli, usageError } from './cli-args.ts';
+import { loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
 import { createRunner } from './create-runner.ts';
 
@@ -13,13 +13,19 @@ import { createRunner } from './create-runner.ts';
  * Records the jobs; the running service or workers do them. With --wait, reports progress until they are done.
  * On the embedded database this process owns the folder (no server can be running), so --wait does them here.
  */
+const cli = {
+  usage: `usage: npm run rescore [-- --wait]   re-rank every open record with the current ranker
+       npm run reembed [-- --wait]   embed every document into the configured (new) embedding space
+  --wait   report progress until the jobs are done (on the embedded database, do them in this process)`,
+  options: { wait: { type: 'boolean', default: false } },
+  // The job name comes from the npm script (package.json), not from the person typing.
+  positionals: { names: ['JOB'], required: 1 },
+} as const;
+
 async function main() {
-  const { values, positionals } = parseArgs({
-    options: { wait: { type: 'boolean', default: false } },
-    allowPositionals: true,
-  });
+  const { values, positionals } = parseCli(cli);
   const job = positionals[0];
-  if (job !== 'rescore' && job !== 'reembed') throw new ConfigError('usage: requeue.ts rescore|reembed [--wait]');
+  if (job !== 'rescore' && job !== 'reembed') usageError(cli, `unknown job ${job}: rescore or reembed`);
   const config = { ...loadConfig(), LOG_LEVEL: 'warn' as const };
   const runtime = await createDeps(config);
   const here =
@@ -55,7 +61,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
-});
+runCli('requeue', main);
