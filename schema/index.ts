@@ -1,6 +1,7 @@
 export * from './achievements.ts';
 export * from './api-keys.ts';
 export * from './enums.ts';
+export * from './events.ts';
 export * from './idempotency-keys.ts';
 export * from './industry-chains.ts';
 export * from './managers.ts';

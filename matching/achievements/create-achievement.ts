@@ -2,10 +2,12 @@ import { achievements } from '../../schema/achievements.ts';
 import { ForbiddenError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
-import { recordIngest } from '../pipeline/record-ingest.ts';
+import { write } from '../core/write.ts';
+import { ingestWork } from '../pipeline/record-ingest.ts';
 import { ownerChainColumns } from '../records/chain-choice.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
+import { recordChanged } from '../records/record-event.ts';
 import { type CreateAchievementInput, createAchievementInput } from './achievement-input.ts';
 import { type AchievementView, toAchievementView } from './achievement-view.ts';
 
@@ -19,7 +21,7 @@ export async function createAchievement({
   assertRangesOrdered([['priceMin', data.priceMin, data.priceMax]]);
   await assertChainsExist(deps.db, 'chainId', [data.chainId]);
   const now = deps.clock.now();
-  const row = await deps.db.transaction(async (tx) => {
+  const row = await write(deps, async ({ tx, log, jobs }) => {
     const [inserted] = await tx
       .insert(achievements)
       .values({
@@ -32,7 +34,8 @@ export async function createAchievement({
       })
       .returning();
     if (!inserted) throw new Error('insert returned no row');
-    await recordIngest(tx, 'achievement', inserted.id);
+    await jobs([ingestWork('achievement', inserted.id)]);
+    log(recordChanged('achievement', 'created', inserted, actor, now));
     return inserted;
   });
   return toAchievementView('full', row);

@@ -4,10 +4,12 @@ import { ConflictError, PreconditionFailedError } from '../core/errors.ts';
 import { assertExpectedVersion, bumpedUpdatedAt, stillAtVersion } from '../core/record-version.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
-import { recordIngest } from '../pipeline/record-ingest.ts';
+import { write } from '../core/write.ts';
+import { ingestWork } from '../pipeline/record-ingest.ts';
 import { ownerChainColumns } from '../records/chain-choice.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
+import { recordChanged } from '../records/record-event.ts';
 import { type UpdateAchievementInput, updateAchievementInput } from './achievement-input.ts';
 import { type AchievementView, toAchievementView } from './achievement-view.ts';
 import { loadOwnAchievement } from './load-achievement.ts';
@@ -29,13 +31,14 @@ export async function updateAchievement({
   const merged = { ...current, ...changes };
   assertRangesOrdered([['priceMin', merged.priceMin, merged.priceMax]]);
   await assertChainsExist(deps.db, 'chainId', [changes.chainId]);
-  const row = await deps.db.transaction(async (tx) => {
+  const now = deps.clock.now();
+  const row = await write(deps, async ({ tx, log, jobs }) => {
     const [updated] = await tx
       .update(achievements)
       .set({
         ...changes,
         ...ownerChainColumns(changes.chainId),
-        updatedAt: bumpedUpdatedAt(achievements.updatedAt, deps.clock.now()),
+        updatedAt: bumpedUpdatedAt(achievements.updatedAt, now),
       })
       .where(
         and(
@@ -44,7 +47,10 @@ export async function updateAchievement({
         ),
       )
       .returning();
-    if (updated) await recordIngest(tx, 'achievement', updated.id);
+    if (updated) {
+      await jobs([ingestWork('achievement', updated.id)]);
+      log(recordChanged('achievement', 'updated', updated, actor, now, Object.keys(changes)));
+    }
     return updated;
   });
   // Only a conditional update can miss: another writer moved the record on since it was read.

@@ -2,10 +2,12 @@ import { needs } from '../../schema/needs.ts';
 import { ForbiddenError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
-import { recordIngest } from '../pipeline/record-ingest.ts';
+import { write } from '../core/write.ts';
+import { ingestWork } from '../pipeline/record-ingest.ts';
 import { ownerChainColumns } from '../records/chain-choice.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
+import { recordChanged } from '../records/record-event.ts';
 import { type CreateNeedInput, createNeedInput } from './need-input.ts';
 import { type NeedView, toNeedView } from './need-view.ts';
 
@@ -18,7 +20,7 @@ export async function createNeed({ deps, actor, input }: WithInput<CreateNeedInp
   ]);
   await assertChainsExist(deps.db, 'chainId', [data.chainId]);
   const now = deps.clock.now();
-  const row = await deps.db.transaction(async (tx) => {
+  const row = await write(deps, async ({ tx, log, jobs }) => {
     const [inserted] = await tx
       .insert(needs)
       .values({
@@ -31,7 +33,8 @@ export async function createNeed({ deps, actor, input }: WithInput<CreateNeedInp
       })
       .returning();
     if (!inserted) throw new Error('insert returned no row');
-    await recordIngest(tx, 'need', inserted.id);
+    await jobs([ingestWork('need', inserted.id)]);
+    log(recordChanged('need', 'created', inserted, actor, now));
     return inserted;
   });
   return toNeedView('full', row);

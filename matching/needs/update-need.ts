@@ -4,10 +4,12 @@ import { ConflictError, PreconditionFailedError } from '../core/errors.ts';
 import { assertExpectedVersion, bumpedUpdatedAt, stillAtVersion } from '../core/record-version.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
-import { recordIngest } from '../pipeline/record-ingest.ts';
+import { write } from '../core/write.ts';
+import { ingestWork } from '../pipeline/record-ingest.ts';
 import { ownerChainColumns } from '../records/chain-choice.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertRangesOrdered } from '../records/ranges.ts';
+import { recordChanged } from '../records/record-event.ts';
 import { loadOwnNeed } from './load-need.ts';
 import { type UpdateNeedInput, updateNeedInput } from './need-input.ts';
 import { type NeedView, toNeedView } from './need-view.ts';
@@ -34,17 +36,21 @@ export async function updateNeed({
     ['budgetMin', merged.budgetMin, merged.budgetMax],
   ]);
   await assertChainsExist(deps.db, 'chainId', [changes.chainId]);
-  const row = await deps.db.transaction(async (tx) => {
+  const now = deps.clock.now();
+  const row = await write(deps, async ({ tx, log, jobs }) => {
     const [updated] = await tx
       .update(needs)
       .set({
         ...changes,
         ...ownerChainColumns(changes.chainId),
-        updatedAt: bumpedUpdatedAt(needs.updatedAt, deps.clock.now()),
+        updatedAt: bumpedUpdatedAt(needs.updatedAt, now),
       })
       .where(and(eq(needs.id, current.id), ifVersion ? stillAtVersion(needs.updatedAt, current.updatedAt) : undefined))
       .returning();
-    if (updated) await recordIngest(tx, 'need', updated.id);
+    if (updated) {
+      await jobs([ingestWork('need', updated.id)]);
+      log(recordChanged('need', 'updated', updated, actor, now, Object.keys(changes)));
+    }
     return updated;
   });
   // Only a conditional update can miss: another writer moved the record on since it was read.

@@ -18,6 +18,13 @@ export const rerouteNeedWork = (needId: string) => ({
  * Every write to a need or achievement records an ingest in the same transaction: text pipeline, embedding,
  * index, then matching. The job reads the record's current state, so one pending ingest covers many edits.
  */
+/** The ingest job of one record, for the write path's `jobs` (core/write.ts). */
+export const ingestWork = (kind: RecordKind, id: string) => ({
+  job: jobNames.ingest,
+  key: `ingest-${kind}-${id}`,
+  payload: { kind, id },
+});
+
 export function recordIngest(tx: DbOrTx, kind: RecordKind, id: string) {
   return recordIngests(tx, kind, [id]);
 }

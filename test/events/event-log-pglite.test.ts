@@ -1,0 +1,3 @@
+import { eventLogSuite } from './event-log-suite.ts';
+
+eventLogSuite('pglite');
