@@ -115,6 +115,7 @@ export function eventLogSuite(backend: Backend, serverUrl?: string) {
     it('refuses UPDATE and DELETE of event rows', async () => {
       expect(await failure(db.execute(sql`update events set type = 'x' where seq = 1`))).toMatch(/append-only/);
       expect(await failure(db.execute(sql`delete from events where seq = 1`))).toMatch(/append-only/);
+      expect(await failure(db.execute(sql`truncate events`))).toMatch(/append-only/);
     });
 
     it.runIf(backend === 'postgres')(
