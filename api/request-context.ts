@@ -5,6 +5,9 @@ import { pickLang } from './i18n.ts';
 
 const validRequestId = /^[\w.-]{1,128}$/;
 
+/** Load balancers and orchestrators probe these every few seconds; at info they would bury the real requests. */
+const healthPaths = new Set(['/healthz', '/readyz']);
+
 /**
  * Request id (a caller's own X-Request-Id is kept when it is sane, so traces join up), language, deps, and one
  * access log line. Only method, path, status and timing are logged: never headers, bodies or query values.
@@ -22,7 +25,9 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     // A successful write has recorded its background work (outbox) by now; let a local relay take it at once.
     if (c.req.method !== 'GET' && c.res.status < 300) deps.workRecorded?.();
     const actor = c.get('actor');
-    deps.logger.info(
+    // A failing probe is news, so only the passing ones drop to debug.
+    const level = healthPaths.has(c.req.path) && c.res.status < 400 ? 'debug' : 'info';
+    deps.logger[level](
       {
         requestId,
         method: c.req.method,

@@ -19,6 +19,8 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  /** auto: readable lines on a terminal, JSON lines when piped to a file or a log collector. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -19,7 +19,7 @@ export type Runtime = {
 
 /** The composition root: the one place that turns config into live connections. */
 export async function createDeps(config: Config): Promise<Runtime> {
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, undefined, config.LOG_FORMAT);
   // stderr, so a tool's stdout stays its answer; before opening, so even a refusal says which database.
   process.stderr.write(`${describeDatabase(config)}\n`);
   const handle = await openOwned(config, logger);

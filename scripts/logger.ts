@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import { serializeErrorForLog } from '../matching/core/error-log-fields.ts';
 
 /**
@@ -15,6 +16,15 @@ const redactedNames = [
   'params',
   'parameters',
   'body',
+  // Settings that may come from .env: a key, or a URL with a password in it.
+  'apiKey',
+  'token',
+  'EMBEDDINGS_API_KEY',
+  'QDRANT_API_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'databaseUrl',
+  'redisUrl',
 ];
 const redactPaths = [
   ...redactedNames.flatMap((name) => [name, `*.${name}`]),
@@ -27,7 +37,15 @@ const redactPaths = [
  * error's message and properties quote the failed query's parameters. `err` is pino's error key; `error` is
  * covered too, for a line that names it so.
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/** auto: a person at a terminal reads lines; a pipe (a file, Docker, a collector) gets one JSON object a line. */
+export function resolveLogFormat(format: LogFormat, stdoutIsTty = process.stdout.isTTY === true): 'json' | 'pretty' {
+  if (format !== 'auto') return format;
+  return stdoutIsTty ? 'pretty' : 'json';
+}
+
+export function createLogger(level: string, destination?: DestinationStream, format: LogFormat = 'json'): Logger {
   const options = {
     level,
     redact: { paths: redactPaths, censor: '[redacted]' },
@@ -42,5 +60,14 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
     base: { service: 'conversion-agent' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (resolveLogFormat(format) === 'json') return destination ? pino(options, destination) : pino(options);
+  // In this thread and synchronous: a transport's worker thread would lose the last lines at process.exit.
+  const stream = pretty({
+    sync: true,
+    colorize: !destination && process.stdout.isTTY === true,
+    ignore: 'pid,hostname,service',
+    translateTime: 'SYS:HH:MM:ss.l',
+    ...(destination ? { destination } : {}),
+  });
+  return pino(options, stream);
 }

@@ -2,21 +2,33 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { createMetrics } from '../workers/metrics.ts';
 import { productionCatalog } from '../workers/processors.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { parseCli, runCli } from './cli-args.ts';
+import { loadConfig } from './config.ts';
 import { createDeps } from './create-deps.ts';
 import { createRateLimit } from './create-rate-limit.ts';
 import { createRunner } from './create-runner.ts';
-import { loadDemoDataIfEmpty } from './demo/load-demo-data.ts';
+import { type DemoKey, loadDemoDataIfEmpty } from './demo/load-demo-data.ts';
+import type { DotEnv } from './env-file.ts';
+import { localUrl, portProblem, requirePortFree, waitUntilAnswering } from './port-check.ts';
 
-async function main() {
+const cli = {
+  usage: `usage: npm start
+  Serves the API (docs at /docs) and, without REDIS_URL, runs the background jobs in the same process.
+  No options: settings come from the environment or a .env file here (the environment wins), e.g. PORT,
+  HOST, DATA_DIR, DATABASE_URL, REDIS_URL, DEMO_DATA, LOG_LEVEL, LOG_FORMAT=json|pretty.`,
+  options: {},
+} as const;
+
+async function main(dotEnv: DotEnv | undefined) {
+  parseCli(cli);
   const config = loadConfig();
+  await requirePortFree(config.PORT, config.HOST);
   const runtime = await createDeps(config);
   const { logger } = runtime.deps;
+  // Names only: the values in a .env are API keys and passwords.
+  if (dotEnv && dotEnv.names.length > 0) logger.info({ file: dotEnv.file, names: dotEnv.names }, 'settings from .env');
   const wantDemo = config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && runtime.driver === 'pglite');
-  if (wantDemo) {
-    const demo = await loadDemoDataIfEmpty(runtime.deps);
-    if (demo) printDemoKeys(demo.keys);
-  }
+  const demo = wantDemo ? await loadDemoDataIfEmpty(runtime.deps) : null;
   // Without Redis the jobs run here; with Redis this process only dispatches and `npm run worker` runs them.
   // One registry for this process: HTTP metrics from the app, job metrics from the runner when jobs run here.
   const metrics = createMetrics();
@@ -30,10 +42,26 @@ async function main() {
   const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES, metrics, rateLimit: rateLimit.options });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     runtime.announcePort(info.port);
-    logger.info(
-      { port: info.port, driver: runtime.driver, jobs: jobs.runner.kind },
-      `listening on http://localhost:${info.port} (docs: /docs)`,
-    );
+    logger.info({ port: info.port, driver: runtime.driver, jobs: jobs.runner.kind }, 'listening');
+    // The keys wait for the bound port and the ready line for an HTTP answer: a first curl after either works.
+    // (Keys first, synchronously: a script polling /healthz must find them printed when it gets through.)
+    if (demo) printDemoKeys(demo.keys);
+    const base = localUrl(config.HOST, info.port);
+    void waitUntilAnswering(base).then((answering) => {
+      if (!answering) logger.warn({ base }, 'the port does not answer /healthz yet');
+      process.stdout.write(`ready: ${base} (docs at /docs)\n`);
+    });
+  });
+  // Lost the port between the check above and the bind: the same one line, then a clean stop.
+  server.once('error', (error) => {
+    const line = portProblem(error, config.PORT, config.HOST);
+    process.stderr.write(`${line ?? `start failed: ${error.message}`}\n`);
+    setTimeout(() => process.exit(1), 5_000).unref();
+    void jobs
+      .stop({ drain: false })
+      .then(() => rateLimit.close())
+      .then(() => runtime.close())
+      .finally(() => process.exit(1));
   });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -53,16 +81,9 @@ async function main() {
 }
 
 /** Printed once, to the terminal only: the keys are the way in for a first look at the demo. */
-function printDemoKeys(keys: { role: string; name: string; org: string; key: string }[]) {
+function printDemoKeys(keys: DemoKey[]) {
   const lines = keys.map((k) => `  ${k.role.padEnd(11)} ${k.key}  ${k.name} · ${k.org}`);
   process.stdout.write(`\n演示密钥 Demo API keys (shown once; stored only as hashes):\n${lines.join('\n')}\n\n`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runCli('start', main);
