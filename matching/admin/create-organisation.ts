@@ -1,7 +1,9 @@
 import { organisations } from '../../schema/organisations.ts';
 import { ConflictError } from '../core/errors.ts';
+import { userActor } from '../core/event-log.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
+import { write } from '../core/write.ts';
 import { assertAdmin } from './assert-admin.ts';
 import { createOrganisationInput } from './organisation-input.ts';
 
@@ -11,11 +13,21 @@ export async function createOrganisation({ deps, actor, input }: WithInput<unkno
   assertAdmin(actor);
   const data = parseInput(createOrganisationInput, input);
   const now = deps.clock.now();
-  const [row] = await deps.db
-    .insert(organisations)
-    .values({ ...data, createdAt: now, updatedAt: now })
-    .onConflictDoNothing({ target: organisations.creditCode })
-    .returning();
-  if (!row) throw new ConflictError('credit_code_taken');
-  return row;
+  return write(deps, async ({ tx, log }) => {
+    const [row] = await tx
+      .insert(organisations)
+      .values({ ...data, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: organisations.creditCode })
+      .returning();
+    if (!row) throw new ConflictError('credit_code_taken');
+    log({
+      actor: userActor(actor),
+      subject: { kind: 'organisation', id: row.id },
+      orgId: row.id,
+      type: 'organisation.created',
+      data: { kind: row.kind, name: row.name },
+      at: now,
+    });
+    return row;
+  });
 }

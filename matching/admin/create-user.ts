@@ -5,7 +5,9 @@ import { users } from '../../schema/users.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { ConflictError, ValidationError } from '../core/errors.ts';
+import { actorOrSystem } from '../core/event-log.ts';
 import { parseInput } from '../core/validate.ts';
+import { write } from '../core/write.ts';
 import { assertChainsExist } from '../records/chains.ts';
 import { assertAdmin } from './assert-admin.ts';
 import { kindsForRole, roleFitsOrg } from './role-fits-org.ts';
@@ -38,13 +40,23 @@ export async function createUser({
   const profile =
     data.role === 'manager' ? (data.manager ?? parseInput(createUserInput.shape.manager.unwrap(), {})) : null;
   if (profile) await assertChainsExist(deps.db, 'manager.chains', profile.chains);
-  return deps.db.transaction(async (tx) => {
+  const now = deps.clock.now();
+  return write(deps, async ({ tx, log }) => {
     const [user] = await tx
       .insert(users)
       .values({ orgId: data.orgId, name: data.name, email: data.email ?? null, role: data.role })
       .onConflictDoNothing({ target: users.email })
       .returning();
     if (!user) throw new ConflictError('email_taken');
+    // The role and organisation, not the name or e-mail: the log is no place for personal data.
+    log({
+      actor: actorOrSystem(actor, 'system:admin-cli'),
+      subject: { kind: 'user', id: user.id },
+      orgId: user.orgId,
+      type: 'user.created',
+      data: { role: user.role, manager: profile ? { chains: profile.chains, capacity: profile.capacity } : null },
+      at: now,
+    });
     if (!profile) return { ...user, manager: null };
     const [manager] = await tx
       .insert(managers)

@@ -20,6 +20,10 @@ export type EventActor = `user:${string}` | SystemActor;
 
 export const userActor = (actor: Pick<Actor, 'userId'>): EventActor => `user:${actor.userId}`;
 
+/** A verb a process may also call on its own (the admin CLI creating the first admin) names that process. */
+export const actorOrSystem = (actor: Pick<Actor, 'userId'> | 'system', system: SystemActor): EventActor =>
+  actor === 'system' ? system : userActor(actor);
+
 export type SubjectKind =
   | 'need'
   | 'achievement'

@@ -4,8 +4,10 @@ import { webhooks } from '../../schema/notifications.ts';
 import { organisations } from '../../schema/organisations.ts';
 import { isAdmin } from '../core/actor.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../core/errors.ts';
+import { userActor } from '../core/event-log.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
+import { write } from '../core/write.ts';
 import { type CreateWebhookInput, createWebhookInput } from './notification-input.ts';
 import { managesWebhooks } from './webhook-access.ts';
 import { urlVerdict } from './webhook-target.ts';
@@ -43,10 +45,23 @@ export async function createWebhook({
     .where(and(eq(webhooks.orgId, orgId), isNull(webhooks.disabledAt)));
   if ((active?.n ?? 0) >= maxActiveWebhooks) throw new ConflictError('webhook_limit', { limit: maxActiveWebhooks });
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
-  const [row] = await deps.db
-    .insert(webhooks)
-    .values({ orgId, url: data.url, secret, events: [...new Set(data.events)], createdAt: deps.clock.now() })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
+  const now = deps.clock.now();
+  const row = await write(deps, async ({ tx, log }) => {
+    const [inserted] = await tx
+      .insert(webhooks)
+      .values({ orgId, url: data.url, secret, events: [...new Set(data.events)], createdAt: now })
+      .returning();
+    if (!inserted) throw new Error('insert returned no row');
+    // The target's host, not the URL (its path or query may hold a token) and never the signing secret.
+    log({
+      actor: userActor(actor),
+      subject: { kind: 'webhook', id: inserted.id },
+      orgId,
+      type: 'webhook.created',
+      data: { host: new URL(inserted.url).host, events: inserted.events },
+      at: now,
+    });
+    return inserted;
+  });
   return { ...toWebhookView(row), secret };
 }

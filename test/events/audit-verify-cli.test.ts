@@ -8,6 +8,7 @@ import { runCli } from '../ops/cli-process.ts';
 import { checkService } from '../support/services.ts';
 
 const service = await checkService('TEST_DATABASE_URL');
+const serverUrl = service.url ?? '';
 
 /** `npm run audit:verify` as an operator runs it against a real PostgreSQL database. */
 describe.runIf(service.available)('npm run audit:verify', () => {
@@ -17,9 +18,9 @@ describe.runIf(service.available)('npm run audit:verify', () => {
   let admin: ReturnType<typeof postgres>;
   beforeAll(async () => {
     if (!service.available) return;
-    admin = postgres(service.url, { max: 1, onnotice: () => {} });
+    admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
-    const target = new URL(service.url);
+    const target = new URL(serverUrl);
     target.pathname = `/${name}`;
     url = target.toString();
     handle = await openDb({ databaseUrl: url, dataDir: '' });

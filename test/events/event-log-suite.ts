@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAchievement } from '../../matching/achievements/create-achievement.ts';
+import { createApiKey } from '../../matching/admin/create-api-key.ts';
+import { createOrganisation } from '../../matching/admin/create-organisation.ts';
+import { createUser } from '../../matching/admin/create-user.ts';
+import { revokeApiKey } from '../../matching/admin/revoke-api-key.ts';
 import { appendEvent, appendEvents, type LogEvent } from '../../matching/core/event-log.ts';
 import { verifyChain } from '../../matching/core/verify-event-chain.ts';
 import { createNeed } from '../../matching/needs/create-need.ts';
 import { updateNeed } from '../../matching/needs/update-need.ts';
 import { withdrawNeed } from '../../matching/needs/withdraw-need.ts';
+import { createWebhook } from '../../matching/notifications/create-webhook.ts';
+import { disableWebhook } from '../../matching/notifications/disable-webhook.ts';
 import { type Db, queryRows } from '../../schema/db.ts';
 import { events } from '../../schema/events.ts';
 import { makePersona, sampleAchievement, sampleNeed } from '../support/factories.ts';
@@ -101,6 +107,53 @@ export function eventLogSuite(backend: Backend, serverUrl?: string) {
       expect(JSON.stringify(logged)).not.toContain(need.title);
       const [published] = await db.select().from(events).where(eq(events.subjectId, achievement.id));
       expect(published).toMatchObject({ type: 'achievement.created', actor: `user:${inst.userId}`, orgId: inst.orgId });
+      expect((await verifyChain(db)).broken).toBeNull();
+    });
+
+    it('logs organisations, users, keys and webhooks once per real change, without secrets or personal data', async () => {
+      const deps = testDeps(db);
+      const admin = await makePersona(deps, 'admin');
+      const org = await createOrganisation({
+        deps,
+        actor: admin,
+        input: { name: '湖州概念验证中心', kind: 'institute' },
+      });
+      const user = await createUser({
+        deps,
+        actor: admin,
+        input: { orgId: org.id, name: '王工', email: 'wang@example.cn', role: 'institution' },
+      });
+      const key = await createApiKey({ deps, actor: admin, userId: user.id, input: { name: 'ci' } });
+      await revokeApiKey({ deps, actor: admin, id: key.id });
+      await revokeApiKey({ deps, actor: admin, id: key.id });
+      const inst = await makePersona(deps, 'institution');
+      const hook = await createWebhook({
+        deps,
+        actor: inst,
+        input: { url: 'https://hooks.example.com/in?token=s3cr3t', events: ['suggestion.accepted'] },
+      });
+      await disableWebhook({ deps, actor: inst, id: hook.id });
+      await disableWebhook({ deps, actor: inst, id: hook.id });
+      const logged = await db
+        .select()
+        .from(events)
+        .where(inArray(events.subjectId, [org.id, user.id, key.id, hook.id]))
+        .orderBy(asc(events.seq));
+      expect(logged.map((e) => [e.type, e.actor])).toEqual([
+        ['organisation.created', `user:${admin.userId}`],
+        ['user.created', `user:${admin.userId}`],
+        ['api_key.created', `user:${admin.userId}`],
+        ['api_key.revoked', `user:${admin.userId}`],
+        ['webhook.created', `user:${inst.userId}`],
+        ['webhook.disabled', `user:${inst.userId}`],
+      ]);
+      expect(logged[4]?.data).toEqual({ host: 'hooks.example.com', events: ['suggestion.accepted'] });
+      const text = JSON.stringify(logged);
+      for (const secret of [key.key, hook.secret, 's3cr3t', 'wang@example.cn', '王工'])
+        expect(text).not.toContain(secret);
+      // The first admin's own creation, by the CLI, names the process.
+      const [bootstrap] = await db.select().from(events).where(eq(events.subjectId, admin.userId));
+      expect(bootstrap).toMatchObject({ type: 'user.created', actor: 'system:admin-cli' });
       expect((await verifyChain(db)).broken).toBeNull();
     });
 
