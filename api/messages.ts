@@ -111,6 +111,9 @@ export const reasonMessages: Record<string, Text> = {
 export const fieldMessages: Record<string, Text> = {
   invalid: { zh: '取值无效', en: 'is invalid' },
   invalid_type: { zh: '类型错误，应为 {expected}', en: 'must be of type {expected}' },
+  // The generic forms catch origins the specific ones below do not word (a date, a set, a bigint).
+  too_small: { zh: '小于允许的最小值 {minimum}', en: 'is below the minimum of {minimum}' },
+  too_big: { zh: '超过允许的最大值 {maximum}', en: 'is above the maximum of {maximum}' },
   'too_small.string': { zh: '长度不能少于 {minimum} 个字符', en: 'must be at least {minimum} characters' },
   'too_big.string': { zh: '长度不能超过 {maximum} 个字符', en: 'must be at most {maximum} characters' },
   'too_small.number': { zh: '不能小于 {minimum}', en: 'must be at least {minimum}' },
@@ -120,6 +123,19 @@ export const fieldMessages: Record<string, Text> = {
   invalid_format: { zh: '格式不正确（{format}）', en: 'is not a valid {format}' },
   invalid_value: { zh: '取值应为以下之一：{values}', en: 'must be one of: {values}' },
   unrecognized_keys: { zh: '不认识的字段：{keys}', en: 'unknown fields: {keys}' },
+  not_multiple_of: { zh: '取值不符合要求的步长', en: 'is not a multiple of the required step' },
+  invalid_union: { zh: '不符合任何一种允许的格式', en: 'matches none of the allowed forms' },
+  invalid_key: { zh: '包含无效的键', en: 'has an invalid key' },
+  invalid_element: { zh: '包含无效的元素', en: 'has an invalid element' },
+  custom: { zh: '取值无效', en: 'is invalid' },
+  owner_only_filter: {
+    zh: '只有需求所属企业（及管理员）可以按匹配状态筛选',
+    en: 'only the enterprise that owns the needs (and admins) may filter by match state',
+  },
+  space_not_configured: {
+    zh: '本服务未配置向量空间 {values}',
+    en: 'this service is not configured for the embedding space {values}',
+  },
   unknown_chain: { zh: '未知的产业链：{values}', en: 'unknown industry chain: {values}' },
   unknown_organisation: { zh: '机构不存在', en: 'no such organisation' },
   required: { zh: '必须填写', en: 'is required' },
