@@ -105,11 +105,14 @@ export function runCli(
   main: (dotEnv: DotEnv | undefined) => Promise<void>,
   expected?: (error: unknown) => 1 | 2 | undefined,
 ) {
-  main(loadDotEnv()).catch((error: unknown) => {
-    const { line, exitCode } = describeFailure(name, error, expected?.(error));
-    process.stderr.write(`${line}\n`);
-    process.exit(exitCode);
-  });
+  // Inside the chain: an unreadable .env (a folder, no permission) is reported like any other failure.
+  Promise.resolve()
+    .then(() => main(loadDotEnv()))
+    .catch((error: unknown) => {
+      const { line, exitCode } = describeFailure(name, error, expected?.(error));
+      process.stderr.write(`${line}\n`);
+      process.exit(exitCode);
+    });
 }
 
 function describeFailure(name: string, error: unknown, expectedCode: 1 | 2 | undefined) {
