@@ -6,6 +6,7 @@ import { organisations } from '../../schema/organisations.ts';
 import type { Deps } from '../core/deps.ts';
 import { recordJobs } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
+import { write } from '../core/write.ts';
 import { documentStamp } from '../engine/document-cursor.ts';
 import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
@@ -62,7 +63,8 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
           .map((d) => d.recordId)
       : [],
   );
-  await deps.db.transaction(async (tx) => {
+  await write(deps, async (scope) => {
+    const { tx } = scope;
     await storeRecordChains(tx, kind, chains);
     if (changed.length === 0) return;
     const rows = changed.map((doc) => ({
@@ -82,7 +84,7 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
         ),
       });
     const withdrawn = changed.filter((d) => d.status === 'withdrawn').map((d) => d.recordId);
-    await withdrawOpenPairs(tx, kind, withdrawn, deps.clock.now());
+    await withdrawOpenPairs(scope, kind, withdrawn, deps.clock.now());
     const listed = changed.filter((d) => isListed(kind, d.status));
     await recordJobs(
       tx,

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { suggestions } from '../../schema/suggestions.ts';
 import { ConflictError } from '../core/errors.ts';
 import type { WithId } from '../core/verb.ts';
+import { write } from '../core/write.ts';
 import { invalidTransition, loadManagedPair } from './load-pair.ts';
 import { type QueueItem, toQueueItem } from './queue-item.ts';
 import { recordEvent } from './record-event.ts';
@@ -16,7 +17,8 @@ export async function claimSuggestion({ deps, actor, id }: WithId): Promise<Queu
   if (row.s.stage !== 'routed') throw notClaimable(row.s.stage);
   const asChief = row.chainId !== null && scope.chiefChains.includes(row.chainId);
   const now = deps.clock.now();
-  const claimed = await deps.db.transaction(async (tx) => {
+  const claimed = await write(deps, async (scope) => {
+    const { tx } = scope;
     const [updated] = await tx
       .update(suggestions)
       .set({ stage: 'claimed', managerId: actor.userId, claimedAt: now, updatedAt: now })
@@ -29,7 +31,7 @@ export async function claimSuggestion({ deps, actor, id }: WithId): Promise<Queu
       )
       .returning();
     if (!updated) return undefined;
-    await recordEvent(tx, {
+    await recordEvent(scope, {
       suggestionId: updated.id,
       actorId: actor.userId,
       type: 'claimed',

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { suggestions } from '../../schema/suggestions.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { write } from '../core/write.ts';
 import { declineLabel, rematchAfterDecline } from './decline-follow-up.ts';
 import { currentStage, invalidTransition, loadManagedPair } from './load-pair.ts';
 import { type DecisionInput, decisionInput } from './queue-input.ts';
@@ -26,7 +27,8 @@ export async function decideSuggestion({
   if (row.s.stage !== 'claimed') throw invalidTransition(row.s.stage, to);
   const now = deps.clock.now();
   const reason = decision.decision === 'decline' ? decision.reason : null;
-  const updated = await deps.db.transaction(async (tx) => {
+  const updated = await write(deps, async (scope) => {
+    const { tx } = scope;
     const [changed] = await tx
       .update(suggestions)
       .set({
@@ -40,7 +42,7 @@ export async function decideSuggestion({
       .where(and(eq(suggestions.id, row.s.id), eq(suggestions.stage, 'claimed')))
       .returning();
     if (!changed) return undefined;
-    await recordEvent(tx, {
+    await recordEvent(scope, {
       suggestionId: changed.id,
       actorId: actor.userId,
       type: to,

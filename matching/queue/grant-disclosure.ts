@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { pairDisclosures } from '../../schema/pair-disclosures.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { write } from '../core/write.ts';
 import { type GrantDisclosureInput, grantDisclosureInput } from './disclosure-input.ts';
 import { type DisclosureView, toDisclosureView } from './disclosure-view.ts';
 import { loadPartyPair } from './load-party-pair.ts';
@@ -21,14 +22,15 @@ export async function grantPairDisclosure({
   const data = parseInput(grantDisclosureInput, input ?? {});
   const { row, side } = await loadPartyPair(deps, actor, id, data.side);
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return write(deps, async (scope) => {
+    const { tx } = scope;
     const [inserted] = await tx
       .insert(pairDisclosures)
       .values({ suggestionId: row.s.id, side, grantedBy: actor.userId, note: data.note ?? null, grantedAt: now })
       .onConflictDoNothing()
       .returning();
     if (inserted) {
-      await recordEvent(tx, {
+      await recordEvent(scope, {
         suggestionId: row.s.id,
         actorId: actor.userId,
         type: 'disclosure_granted',

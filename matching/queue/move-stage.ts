@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { suggestions } from '../../schema/suggestions.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { write } from '../core/write.ts';
 import { currentStage, invalidTransition, loadManagedPair } from './load-pair.ts';
 import { type StageMoveInput, stageMoveInput } from './queue-input.ts';
 import { type QueueItem, toQueueItem } from './queue-item.ts';
@@ -23,14 +24,15 @@ export async function moveStage({
   const from = row.s.stage;
   if (!canMove(from, to)) throw invalidTransition(from, to);
   const now = deps.clock.now();
-  const updated = await deps.db.transaction(async (tx) => {
+  const updated = await write(deps, async (scope) => {
+    const { tx } = scope;
     const [changed] = await tx
       .update(suggestions)
       .set({ stage: to, updatedAt: now })
       .where(and(eq(suggestions.id, row.s.id), eq(suggestions.stage, from)))
       .returning();
     if (!changed) return undefined;
-    await recordEvent(tx, {
+    await recordEvent(scope, {
       suggestionId: changed.id,
       actorId: actor.userId,
       type: 'stage_changed',

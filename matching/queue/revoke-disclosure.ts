@@ -3,6 +3,7 @@ import { pairDisclosures } from '../../schema/pair-disclosures.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithIdAndInput } from '../core/verb.ts';
+import { write } from '../core/write.ts';
 import { type RevokeDisclosureInput, revokeDisclosureInput } from './disclosure-input.ts';
 import { type DisclosureView, toDisclosureView } from './disclosure-view.ts';
 import { loadPartyPair } from './load-party-pair.ts';
@@ -21,7 +22,8 @@ export async function revokePairDisclosure({
   const data = parseInput(revokeDisclosureInput, input ?? {});
   const { row, side } = await loadPartyPair(deps, actor, id, data.side);
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return write(deps, async (scope) => {
+    const { tx } = scope;
     const [revoked] = await tx
       .update(pairDisclosures)
       .set({ revokedAt: now, revokedBy: actor.userId })
@@ -34,7 +36,7 @@ export async function revokePairDisclosure({
       )
       .returning();
     if (!revoked) throw new NotFoundError('disclosure');
-    await recordEvent(tx, {
+    await recordEvent(scope, {
       suggestionId: row.s.id,
       actorId: actor.userId,
       type: 'disclosure_revoked',

@@ -4,6 +4,7 @@ import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
 import { parseInput } from '../core/validate.ts';
+import { write } from '../core/write.ts';
 import { matchRecord } from '../pipeline/match-record.ts';
 import { recordEvent } from '../queue/record-event.ts';
 import { workingStages } from '../queue/stage-machine.ts';
@@ -47,7 +48,8 @@ export async function processRerouteNeed(deps: Deps, payload: unknown, _meta?: u
 }
 
 async function releaseStalePairs(deps: Deps, needId: string): Promise<number> {
-  return deps.db.transaction(async (tx) => {
+  return write(deps, async (scope) => {
+    const { tx } = scope;
     // Need first, then its pairs: the lock order of routing (pair-context.ts).
     const [need] = await tx
       .select({ chainId: needs.chainId, managerId: needs.managerId })
@@ -69,9 +71,10 @@ async function releaseStalePairs(deps: Deps, needId: string): Promise<number> {
       )
       .returning({ id: suggestions.id });
     for (const { id } of stale) {
-      await recordEvent(tx, {
+      await recordEvent(scope, {
         suggestionId: id,
         actorId: null,
+        system: 'system:router',
         type: 'rechained',
         fromStage: 'routed',
         toStage: 'suggested',

@@ -4,6 +4,7 @@ import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
 import { parseInput } from '../core/validate.ts';
+import { write } from '../core/write.ts';
 import { notifyAdminsUnrouted } from '../notifications/notify-admins-unrouted.ts';
 import { recordEvent } from '../queue/record-event.ts';
 import { lockPair } from './pair-context.ts';
@@ -43,7 +44,8 @@ export async function processRoute(deps: Deps, payload: unknown, _meta?: unknown
  * need); the SLA sweep retries such pairs, and so does running the job again.
  */
 export async function routeSuggestion({ deps, suggestionId }: { deps: Deps; suggestionId: string }) {
-  return deps.db.transaction(async (tx): Promise<RouteOutcome> => {
+  return write(deps, async (scope): Promise<RouteOutcome> => {
+    const { tx } = scope;
     const pair = await lockPair(tx, suggestionId);
     if (!pair) {
       deps.logger.warn({ suggestionId }, 'route: no such suggestion');
@@ -70,9 +72,10 @@ export async function routeSuggestion({ deps, suggestionId }: { deps: Deps; sugg
     const previous = (pair.routing as Partial<RoutingRecord> | null)?.how;
     // A retried unroutable pair records one event per distinct reason, not one per attempt.
     if (routing.chosen || previous !== routing.how) {
-      await recordEvent(tx, {
+      await recordEvent(scope, {
         suggestionId: pair.id,
         actorId: null,
+        system: 'system:router',
         type: routing.chosen ? 'routed' : 'unrouted',
         fromStage: 'suggested',
         toStage: routing.chosen ? 'routed' : 'suggested',

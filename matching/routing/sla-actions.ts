@@ -3,6 +3,7 @@ import type { Db } from '../../schema/db.ts';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
+import { type WriteScope, write } from '../core/write.ts';
 import { recordEvent } from '../queue/record-event.ts';
 import { loadCandidates } from './candidates.ts';
 import { chooseChief } from './choose-manager.ts';
@@ -18,7 +19,8 @@ import { becomesNeedManager, decideRouting, partyOrgIds, type RoutingRecord } fr
  * next attempt waits a full delay instead of retrying on every sweep. Returns whether the pair moved.
  */
 export async function reassignPair(deps: Deps, id: string, routedBefore: Date, now: Date): Promise<boolean> {
-  return deps.db.transaction(async (tx) => {
+  return write(deps, async (scope) => {
+    const { tx } = scope;
     const pair = await lockPair(tx, id);
     // Claimed or reassigned since the sweep listed it: nothing to do.
     if (!pair || !waitedSince(pair.stage === 'routed', pair.routedAt, routedBefore)) return false;
@@ -35,9 +37,10 @@ export async function reassignPair(deps: Deps, id: string, routedBefore: Date, n
       .update(suggestions)
       .set({ managerId: moved ? attempt.chosen : from, routing, routedAt: now, updatedAt: now })
       .where(eq(suggestions.id, pair.id));
-    await recordEvent(tx, {
+    await recordEvent(scope, {
       suggestionId: pair.id,
       actorId: null,
+      system: 'system:sla',
       type: moved ? 'reassigned' : 'reassign_failed',
       fromStage: 'routed',
       toStage: 'routed',
@@ -45,7 +48,7 @@ export async function reassignPair(deps: Deps, id: string, routedBefore: Date, n
       at: now,
     });
     if (moved && from && attempt.chosen && becomesNeedManager(attempt)) {
-      await moveNeed(tx, { needId: pair.needId, except: pair.id, from, to: attempt.chosen, routing, now });
+      await moveNeed(scope, { needId: pair.needId, except: pair.id, from, to: attempt.chosen, routing, now });
     }
     return moved;
   });
@@ -53,9 +56,10 @@ export async function reassignPair(deps: Deps, id: string, routedBefore: Date, n
 
 /** The rest of the need follows its reassigned pair: its manager, and its other pairs still waiting unclaimed. */
 async function moveNeed(
-  tx: Db,
+  scope: WriteScope,
   move: { needId: string; except: string; from: string; to: string; routing: RoutingRecord; now: Date },
 ) {
+  const { tx } = scope;
   await tx.update(needs).set({ managerId: move.to }).where(eq(needs.id, move.needId));
   const siblings = await tx
     .update(suggestions)
@@ -70,9 +74,10 @@ async function moveNeed(
     )
     .returning({ id: suggestions.id });
   for (const { id } of siblings) {
-    await recordEvent(tx, {
+    await recordEvent(scope, {
       suggestionId: id,
       actorId: null,
+      system: 'system:sla',
       type: 'reassigned',
       fromStage: 'routed',
       toStage: 'routed',
@@ -88,7 +93,8 @@ async function moveNeed(
  * twice. With no eligible chief it is still flagged (escalatedTo null), which the pair's events show.
  */
 export async function escalatePair(deps: Deps, id: string, claimedBefore: Date, now: Date): Promise<boolean> {
-  return deps.db.transaction(async (tx) => {
+  return write(deps, async (scope) => {
+    const { tx } = scope;
     const pair = await lockPair(tx, id);
     if (!pair || pair.escalatedAt || !waitedSince(pair.stage === 'claimed', pair.claimedAt, claimedBefore))
       return false;
@@ -100,9 +106,10 @@ export async function escalatePair(deps: Deps, id: string, claimedBefore: Date, 
       }) ?? null;
     const routing = { ...(pair.routing as RoutingRecord | null), escalatedTo: chief };
     await tx.update(suggestions).set({ escalatedAt: now, routing, updatedAt: now }).where(eq(suggestions.id, pair.id));
-    await recordEvent(tx, {
+    await recordEvent(scope, {
       suggestionId: pair.id,
       actorId: null,
+      system: 'system:sla',
       type: 'escalated',
       fromStage: 'claimed',
       toStage: 'claimed',

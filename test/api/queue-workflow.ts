@@ -1,5 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { verifyChain } from '../../matching/core/verify-event-chain.ts';
+import { events as logEvents } from '../../schema/events.ts';
 import { outbox } from '../../schema/outbox.ts';
 import { makeChain, makeManager, makePair } from '../support/pipeline-factories.ts';
 import { expectConforms, giveLoad, type QueueCtx, route } from './queue-helpers.ts';
@@ -104,6 +106,23 @@ export function workflowTests(ctx: QueueCtx) {
       .from(outbox)
       .where(and(eq(outbox.job, 'notify'), inArray(outbox.jobKey, [...notifyKeys, `notify-${byHand[0].id}`])));
     expect(jobs.map((j) => j.key).sort()).toEqual([...notifyKeys].sort());
+    // The same history is in the event log, in order, with the router named and without the managers' notes.
+    const logged = await deps.db
+      .select()
+      .from(logEvents)
+      .where(eq(logEvents.subjectId, suggestion.id))
+      .orderBy(asc(logEvents.seq));
+    expect(logged.map((e) => `${e.type}@${e.actor}`)).toEqual([
+      'suggestion.routed@system:router',
+      ...['claimed', 'accepted', 'stage_changed', 'stage_changed', 'stage_changed', 'stage_changed'].map(
+        (t) => `suggestion.${t}@user:${m.userId}`,
+      ),
+    ]);
+    expect(logged.map((e) => (e.data as { toStage: string }).toStage)).toEqual(
+      events.body.items.map((e: { toStage: string }) => e.toStage),
+    );
+    expect(JSON.stringify(logged)).not.toContain('到达');
+    expect((await verifyChain(deps.db)).broken).toBeNull();
   });
 
   it('declines only with a known reason code, and keeps the reason and note', async () => {
