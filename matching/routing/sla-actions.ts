@@ -1,5 +1,4 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { Db } from '../../schema/db.ts';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
