@@ -36,7 +36,6 @@ async function main(dotEnv: DotEnv | undefined) {
     role: 'api',
     listeners: [metrics.jobListener],
   });
-  await jobs.start();
   const deps = { ...runtime.deps, jobQueue: jobs.runner, workRecorded: () => jobs.wake() };
   const rateLimit = createRateLimit(config, logger);
   const app = createApp(deps, { bodyLimitBytes: config.BODY_LIMIT_BYTES, metrics, rateLimit: rateLimit.options });
@@ -47,9 +46,13 @@ async function main(dotEnv: DotEnv | undefined) {
     // (Keys first, synchronously: a script polling /healthz must find them printed when it gets through.)
     if (demo) printDemoKeys(demo.keys);
     const base = localUrl(config.HOST, info.port);
-    void waitUntilAnswering(base).then((answering) => {
+    void waitUntilAnswering(base).then(async (answering) => {
       if (!answering) logger.warn({ base }, 'the port does not answer /healthz yet');
       process.stdout.write(`ready: ${base} (docs at /docs)\n`);
+      // Jobs start after the port answers: the backlog (the demo set's analysis on a first start) would
+      // otherwise hold the event loop before the bind, and the port would stay closed for as long.
+      // Work recorded in the meantime waits in the outbox and is dispatched once the relay starts.
+      await jobs.start().catch((error: unknown) => logger.error({ err: error }, 'background jobs did not start'));
     });
   });
   // Lost the port between the check above and the bind: the same one line, then a clean stop.
