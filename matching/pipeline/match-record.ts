@@ -1,40 +1,62 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { needs } from '../../schema/needs.ts';
 import type { Deps } from '../core/deps.ts';
+import { recordJobs } from '../core/outbox.ts';
 import { parseInput } from '../core/validate.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { decideNeedPairs, sharesEvidence } from './decide-need-pairs.ts';
 import { recordRefPayload } from './listed.ts';
 import { matchDepth, rankMatches } from './rank-matches.ts';
+import { jobNames } from './record-ingest.ts';
 import { storeNeedPairs } from './store-need-pairs.ts';
 
 // Ranking moved to rank-matches.ts; re-exported for the evaluation, tests and scripts that read it from here.
 export { matchDepth, rankAgainst, rankMatches } from './rank-matches.ts';
 
-export const matchPayload = recordRefPayload;
+/** `foundBy` says which direction nominated the need's decision (an achievement's job nominates needs). */
+export const matchPayload = recordRefPayload.extend({ foundBy: z.enum(['need', 'achievement']).optional() });
 
 export async function processMatch(deps: Deps, payload: unknown) {
-  const { kind, id } = parseInput(matchPayload, payload);
-  return matchRecord({ deps, kind, id });
+  const { kind, id, foundBy } = parseInput(matchPayload, payload);
+  return matchRecord({ deps, kind, id, foundBy });
 }
 
 /**
  * The match job. Pairs are always decided in the need's direction, because the calibrated relevance and the
- * cap are per need: a need's job decides its own pairs; an achievement's job (published or changed) re-decides
- * the needs it ranks best among those sharing a key term with it, so a `no_match_yet` need is matched when a
- * fitting achievement arrives. One transaction per need: a crash between needs leaves the done ones done, and
- * the retry decides them again to the same result (inserts ON CONFLICT DO NOTHING, deterministic route keys).
+ * cap are per need: a need's job decides its own pairs in one transaction. An achievement's job (published or
+ * changed) decides nothing itself: it records a match job for each `no_match_yet` need it ranks best among
+ * those sharing a key term with it, so a need still waiting is matched when a fitting achievement arrives. Those jobs are keyed by the need, as the need's own is: while one is pending, more
+ * nominations add nothing, so a batch of new achievements costs each need one decision, not one per
+ * achievement (deciding inline held the embedded server's event loop for over a minute on the demo set).
  */
-export async function matchRecord({ deps, kind, id }: { deps: Deps; kind: RecordKind; id: string }) {
-  const needIds = kind === 'need' ? [id] : await needsToRedecide(deps, id);
-  let suggestions = 0;
-  let created = 0;
-  for (const needId of needIds) {
-    const decision = await decideNeedPairs({ deps, needId });
-    if (!decision) continue;
-    const stored = await storeNeedPairs(deps, decision, kind);
-    suggestions += stored.selected;
-    created += stored.created;
+export async function matchRecord({
+  deps,
+  kind,
+  id,
+  foundBy = kind,
+}: {
+  deps: Deps;
+  kind: RecordKind;
+  id: string;
+  foundBy?: RecordKind | undefined;
+}) {
+  if (kind === 'achievement') {
+    const needIds = await needsToRedecide(deps, id);
+    await recordJobs(
+      deps.db,
+      needIds.map((needId) => ({
+        job: jobNames.match,
+        key: `match-need-${needId}`,
+        payload: { kind: 'need', id: needId, foundBy: 'achievement' },
+      })),
+    );
+    return { suggestions: 0, created: 0, nominated: needIds.length };
   }
-  return { suggestions, created };
+  const decision = await decideNeedPairs({ deps, needId: id });
+  if (!decision) return { suggestions: 0, created: 0 };
+  const stored = await storeNeedPairs(deps, decision, foundBy);
+  return { suggestions: stored.selected, created: stored.created };
 }
 
 /**
@@ -50,8 +72,19 @@ async function needsToRedecide(deps: Deps, achievementId: string): Promise<strin
     audience: { system: true },
     limit: matchDepth.candidates,
   });
-  return ranked
+  const nominated = ranked
     .filter(sharesEvidence)
     .slice(0, matchDepth.reverseNeeds)
     .map((s) => s.needId);
+  if (nominated.length === 0) return [];
+  // Only needs still waiting for their first pair. A need that has pairs is being worked; re-deciding it for
+  // every new achievement cost each achievement ten need rankings (over a minute of the embedded server's
+  // event loop on the demo set), and its manager is better served by the pairs it has until one is declined,
+  // which re-matches it (decline-follow-up.ts).
+  const waiting = await deps.db
+    .select({ id: needs.id })
+    .from(needs)
+    .where(and(inArray(needs.id, nominated), eq(needs.matchState, 'no_match_yet')));
+  const isWaiting = new Set(waiting.map((r) => r.id));
+  return nominated.filter((needId) => isWaiting.has(needId));
 }
