@@ -4,13 +4,12 @@ import type { Deps } from '../matching/core/deps.ts';
 import { errorLogFields } from '../matching/core/error-log-fields.ts';
 import { DomainError } from '../matching/core/errors.ts';
 import { toFieldIssues } from '../matching/core/validate.ts';
-import { createMetrics, type Metrics } from '../workers/metrics.ts';
 import { adminJobsPage } from './admin-jobs-page.ts';
 import { requireApiKey } from './auth.ts';
 import { renderDocsPage } from './docs-page.ts';
 import type { AppEnv } from './env.ts';
 import { limitBody, requireJsonBody } from './guards.ts';
-import { httpMetrics, routeLabel } from './metrics.ts';
+import { type AppMetrics, httpMetrics, routeLabel } from './metrics.ts';
 import {
   completeDocument,
   documentServers,
@@ -30,8 +29,8 @@ import { pageNonce, securityHeaders } from './security-headers.ts';
 
 export type AppOptions = {
   bodyLimitBytes: number;
-  /** This process's metrics (shared with its job runner); a fresh registry when absent. */
-  metrics?: Metrics;
+  /** This process's metrics, built by the composition root and shared with its job runner. */
+  metrics: AppMetrics;
   /** Per-key, per-address and failed-authentication limits; nothing is limited when absent. */
   rateLimit?: RateLimitOptions;
 };
@@ -61,7 +60,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
 
-  const metrics = options.metrics ?? createMetrics();
+  const { metrics } = options;
   metrics.watch({ db: deps.db, jobQueue: deps.jobQueue, logger: deps.logger });
   app.use('*', httpMetrics(metrics));
   app.use('*', securityHeaders());

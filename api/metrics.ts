@@ -1,7 +1,20 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { Histogram } from 'prom-client';
-import type { Metrics } from '../workers/metrics.ts';
+import type { Logger } from 'pino';
+import { Histogram, type Registry } from 'prom-client';
+import type { JobQueueStats } from '../matching/core/deps.ts';
+import type { Db } from '../schema/db.ts';
+
+/**
+ * What the API needs of its process's metrics. The registry itself is built by the composition root
+ * (scripts/start.ts, with workers/metrics.ts) and shared with the job runner, so the API never imports the
+ * workers layer; any object of this shape will do.
+ */
+export type AppMetrics = {
+  registry: Registry;
+  watch(sources: { jobQueue?: JobQueueStats | undefined; db?: Db | undefined; logger?: Logger }): void;
+  render(): Promise<{ contentType: string; body: string }>;
+};
 
 const httpBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -11,7 +24,7 @@ const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '
  * the router matched (`/v1/needs/:id`), never the raw path, so ids stay out of the labels and the series
  * count stays bounded; a path no route knows is `unmatched`. Registered first, so it times everything.
  */
-export function httpMetrics(metrics: Metrics): MiddlewareHandler {
+export function httpMetrics(metrics: AppMetrics): MiddlewareHandler {
   const name = 'http_request_duration_seconds';
   const histogram =
     (metrics.registry.getSingleMetric(name) as Histogram<'method' | 'route' | 'status'> | undefined) ??

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import type { RateLimitOptions } from '../../api/rate-limit.ts';
 import type { Deps } from '../../matching/core/deps.ts';
+import { createMetrics } from '../../workers/metrics.ts';
 
 export type Answer = { status: number; headers: Headers; body: any };
 export type Hit = (path: string, options?: { key?: string; headers?: Record<string, string> }) => Promise<Answer>;
@@ -13,7 +14,7 @@ export async function startLimitedServer(
   deps: Deps,
   rateLimit: RateLimitOptions,
 ): Promise<{ hit: Hit; close(): Promise<void> }> {
-  const app = createApp(deps, { bodyLimitBytes: 64 * 1024, rateLimit });
+  const app = createApp(deps, { bodyLimitBytes: 64 * 1024, rateLimit, metrics: createMetrics() });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../api/app.ts';
 import type { Deps } from '../../matching/core/deps.ts';
+import { createMetrics } from '../../workers/metrics.ts';
 
 export type Call = (
   method: string,
@@ -15,7 +16,7 @@ export async function startServer(
   deps: Deps,
   bodyLimitBytes = 64 * 1024,
 ): Promise<{ call: Call; close(): Promise<void>; url: string }> {
-  const app = createApp(deps, { bodyLimitBytes });
+  const app = createApp(deps, { bodyLimitBytes, metrics: createMetrics() });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
