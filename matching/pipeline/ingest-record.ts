@@ -12,7 +12,7 @@ import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-do
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { indexVectors } from './index-vectors.ts';
 import { isListed, recordRefPayload } from './listed.ts';
-import { jobNames, rerouteNeedWork } from './record-ingest.ts';
+import { matchWork, rerouteNeedWork } from './record-ingest.ts';
 import { chainWrite, type RecordChain, storeRecordChains } from './store-record-chain.ts';
 import { withdrawOpenPairs } from './withdraw-open-pairs.ts';
 
@@ -89,7 +89,7 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
     await recordJobs(
       tx,
       listed.flatMap((d) => [
-        { job: jobNames.match, key: `match-${kind}-${d.recordId}`, payload: { kind, id: d.recordId } },
+        matchWork(kind, d.recordId),
         // Takes the need's unclaimed pairs back from the old chain's manager, re-matches and re-routes them.
         ...(rechained.has(d.recordId) ? [rerouteNeedWork(d.recordId)] : []),
       ]),

@@ -8,7 +8,7 @@ import type { RecordKind } from '../vectors/vector-index.ts';
 import { decideNeedPairs, sharesEvidence } from './decide-need-pairs.ts';
 import { recordRefPayload } from './listed.ts';
 import { matchDepth, rankMatches } from './rank-matches.ts';
-import { jobNames } from './record-ingest.ts';
+import { matchWork } from './record-ingest.ts';
 import { storeNeedPairs } from './store-need-pairs.ts';
 
 // Ranking moved to rank-matches.ts; re-exported for the evaluation, tests and scripts that read it from here.
@@ -45,11 +45,7 @@ export async function matchRecord({
     const needIds = await needsToRedecide(deps, id);
     await recordJobs(
       deps.db,
-      needIds.map((needId) => ({
-        job: jobNames.match,
-        key: `match-need-${needId}`,
-        payload: { kind: 'need', id: needId, foundBy: 'achievement' },
-      })),
+      needIds.map((needId) => matchWork('need', needId, 'achievement')),
     );
     return { suggestions: 0, created: 0, nominated: needIds.length };
   }

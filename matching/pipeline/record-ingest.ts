@@ -14,10 +14,6 @@ export const rerouteNeedWork = (needId: string) => ({
   payload: { needId },
 });
 
-/**
- * Every write to a need or achievement records an ingest in the same transaction: text pipeline, embedding,
- * index, then matching. The job reads the record's current state, so one pending ingest covers many edits.
- */
 /** The ingest job of one record, for the write path's `jobs` (core/write.ts). */
 export const ingestWork = (kind: RecordKind, id: string) => ({
   job: jobNames.ingest,
@@ -25,6 +21,20 @@ export const ingestWork = (kind: RecordKind, id: string) => ({
   payload: { kind, id },
 });
 
+/**
+ * The match job of one record. Keyed by the record, so while one is pending every other request for it (its
+ * ingest, a decline, an achievement nominating the need) adds nothing: the job reads current state when it runs.
+ */
+export const matchWork = (kind: RecordKind, id: string, foundBy?: RecordKind) => ({
+  job: jobNames.match,
+  key: `match-${kind}-${id}`,
+  payload: { kind, id, ...(foundBy ? { foundBy } : {}) },
+});
+
+/**
+ * Every write to a need or achievement records an ingest in the same transaction: text pipeline, embedding,
+ * index, then matching. The job reads the record's current state, so one pending ingest covers many edits.
+ */
 export function recordIngest(tx: DbOrTx, kind: RecordKind, id: string) {
   return recordIngests(tx, kind, [id]);
 }
@@ -32,6 +42,6 @@ export function recordIngest(tx: DbOrTx, kind: RecordKind, id: string) {
 export function recordIngests(tx: DbOrTx, kind: RecordKind, ids: readonly string[]) {
   return recordJobs(
     tx,
-    ids.map((id) => ({ job: jobNames.ingest, key: `ingest-${kind}-${id}`, payload: { kind, id } })),
+    ids.map((id) => ingestWork(kind, id)),
   );
 }

@@ -1,11 +1,11 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
 import { recordJobs } from '../core/outbox.ts';
 import { DEFAULT_CUTOFF } from '../ranking/cutoff.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
-import { deadStages, isDeadStage, type NeedDecision } from './decide-need-pairs.ts';
+import { isDeadStage, type NeedDecision } from './decide-need-pairs.ts';
 import { jobNames } from './record-ingest.ts';
 
 export type StoredDecision = { selected: number; created: number; live: number };
@@ -77,11 +77,8 @@ export async function storeNeedPairs(deps: Deps, decision: NeedDecision, foundBy
       const suggestionIds = inserted.map((row) => row.id);
       await recordJobs(tx, [{ job: jobNames.route, key: `route-${first.id}`, payload: { suggestionIds } }]);
     }
-    const [counted] = await tx
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(suggestions)
-      .where(and(eq(suggestions.needId, needId), notInArray(suggestions.stage, [...deadStages])));
-    const live = counted?.n ?? 0;
+    // Live before, plus what this run added: nothing else can add to the need while its row is locked.
+    const live = existing.filter((p) => !isDeadStage(p.stage)).length + inserted.length;
     await writeMatchState(tx, needId, need, live > 0, now);
     return { selected: selected.length, created: inserted.length, live };
   });

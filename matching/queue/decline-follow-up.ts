@@ -1,6 +1,6 @@
 import type { declineReasons } from '../../schema/enums.ts';
 import { type DbOrTx, recordJob } from '../core/outbox.ts';
-import { jobNames } from '../pipeline/record-ingest.ts';
+import { matchWork } from '../pipeline/record-ingest.ts';
 import type { SuggestionRow } from './queue-item.ts';
 
 type DeclineReason = (typeof declineReasons)[number];
@@ -33,9 +33,5 @@ export function declineLabel(pair: SuggestionRow, reason: DeclineReason): Record
  */
 export async function rematchAfterDecline(tx: DbOrTx, pair: SuggestionRow, reason: DeclineReason) {
   if (!isNegativeLabel(reason)) return;
-  await recordJob(tx, {
-    job: jobNames.match,
-    key: `match-need-${pair.needId}`,
-    payload: { kind: 'need', id: pair.needId },
-  });
+  await recordJob(tx, matchWork('need', pair.needId));
 }
