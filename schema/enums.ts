@@ -68,3 +68,50 @@ export const declineReason = pgEnum('decline_reason', declineReasons);
 
 export const outboxStatuses = ['pending', 'dispatched', 'done', 'failed'] as const;
 export const outboxStatus = pgEnum('outbox_status', outboxStatuses);
+
+/** 概念验证中心 and 中试平台: the two kinds of platform a pair's PoC runs and pilots are done at. */
+export const platformKinds = ['poc_centre', 'pilot_platform'] as const;
+export const platformKind = pgEnum('platform_kind', platformKinds);
+
+/** A PoC centre is comprehensive (综合类, any field) or specialised (专业类, its fields only). */
+export const pocCentreTypes = ['comprehensive', 'specialised'] as const;
+export const pocCentreType = pgEnum('poc_centre_type', pocCentreTypes);
+
+/** Who recognised the platform: 国家级 / 省级 / 市级. */
+export const platformLevels = ['national', 'provincial', 'municipal'] as const;
+export const platformLevel = pgEnum('platform_level', platformLevels);
+
+/**
+ * What can happen to an accepted pair, as data: a PoC phase started and its result, a pilot started and its
+ * result, the deal, and the landing (产业化 in an enterprise, or 孵化 of a new one).
+ */
+export const outcomeKinds = [
+  'poc_started',
+  'poc_result',
+  'pilot_started',
+  'pilot_result',
+  'deal',
+  'landed',
+  'incubated',
+] as const;
+export const outcomeKind = pgEnum('outcome_kind', outcomeKinds);
+
+export const outcomeResults = ['passed', 'failed', 'inconclusive'] as const;
+export const outcomeResult = pgEnum('outcome_result', outcomeResults);
+
+/**
+ * Why a PoC phase or a pilot did not pass. Grouped (matching/outcomes/reason-codes.ts) into technical,
+ * commercial and other, which the learning issue maps to labels.
+ */
+export const outcomeReasons = [
+  'technical_infeasible',
+  'performance_below_target',
+  'process_not_scalable',
+  'price_too_high',
+  'market_unproven',
+  'commercial_terms',
+  'ip_unclear',
+  'party_withdrew',
+  'other',
+] as const;
+export const outcomeReason = pgEnum('outcome_reason', outcomeReasons);
