@@ -1,5 +1,4 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { type RetryDecision, retryAfterMs } from './retry.ts';
 
 /**
  * A failure talking to an embeddings endpoint. Messages name the endpoint host, model and status but never
@@ -28,14 +27,6 @@ export class EmbeddingResponseError extends EmbeddingProviderError {
 /** 408 and 429 are "try later"; 5xx are the provider's own failures; everything else is our request's fault. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
-}
-
-export function classifyEmbeddingError(error: unknown): RetryDecision {
-  if (error instanceof APIConnectionError) return { retry: true };
-  if (error instanceof APIError && typeof error.status === 'number' && isRetryableStatus(error.status)) {
-    return { retry: true, afterMs: retryAfterMs(error.headers) };
-  }
-  return { retry: false };
 }
 
 type Context = { host: string; model: string; apiKey: string; inputs: string[]; attempts: number };

@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import { type Embedder, l2Normalize } from './embedder.ts';
 import { type BatchLimits, prepareInput, providerDefaults, splitIntoBatches } from './embedding-batches.ts';
-import { classifyEmbeddingError, describeEmbeddingError, EmbeddingResponseError } from './embedding-errors.ts';
-import { type RetryPolicy, withRetries } from './retry.ts';
+import { describeEmbeddingError, EmbeddingResponseError } from './embedding-errors.ts';
+import { attemptsMade, boundedRetryFetch } from './retry.ts';
 
 /** The subset of a pino logger we use, so tests and other loggers can stand in. */
 export type EmbedderLogger = { warn(details: Record<string, unknown>, message: string): void };
@@ -17,10 +17,12 @@ export type OpenAiEmbedderOptions = {
   maxBatchSize?: number | undefined;
   maxInputTokens?: number | undefined;
   maxRequestTokens?: number | undefined;
+  /** Further attempts the openai client makes on 429, 5xx, timeouts and connection failures (its own backoff). */
   maxRetries?: number | undefined;
+  /** One attempt's limit. */
   timeoutMs?: number | undefined;
-  retryBaseDelayMs?: number | undefined;
-  retryMaxDelayMs?: number | undefined;
+  /** The longest a provider's retry-after may hold one retry. */
+  maxRetryAfterMs?: number | undefined;
   /** "float" works with every compatible server; "base64" is smaller on the wire where supported. */
   encodingFormat?: 'float' | 'base64' | undefined;
   logger?: EmbedderLogger | undefined;
@@ -37,8 +39,7 @@ const DEFAULTS = {
   maxRequestTokens: 100_000,
   maxRetries: 4,
   timeoutMs: 30_000,
-  retryBaseDelayMs: 500,
-  retryMaxDelayMs: 20_000,
+  maxRetryAfterMs: 20_000,
 };
 
 type EmbeddingDatum = { index: number; embedding: number[] | string };
@@ -62,45 +63,34 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): OpenAiEmbe
     maxInputTokens: options.maxInputTokens ?? known.maxInputTokens ?? DEFAULTS.maxInputTokens,
     maxRequestTokens: options.maxRequestTokens ?? DEFAULTS.maxRequestTokens,
   };
-  const policy: RetryPolicy = {
-    maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
-    baseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,
-    maxDelayMs: options.retryMaxDelayMs ?? DEFAULTS.retryMaxDelayMs,
-  };
   const encodingFormat = options.encodingFormat ?? 'float';
-  // The SDK's own retries are off: ours are classified, logged and tested in one place.
+  const maxRetries = options.maxRetries ?? DEFAULTS.maxRetries;
+  // Retries are the SDK's own (retry.ts); the fetch only bounds retry-after and logs each retry.
   const client = new OpenAI({
     baseURL: options.baseURL,
     apiKey: options.apiKey,
-    maxRetries: 0,
+    maxRetries,
     timeout: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    fetch: boundedRetryFetch({
+      maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
+      onRetry: ({ attempt }) =>
+        options.logger?.warn({ host, model: options.model, attempt }, 'embedding request failed; retrying'),
+    }),
   });
   let dimensions = options.dimensions;
 
   const requestBatch = async (inputs: string[]): Promise<Float32Array[]> => {
-    let attempts = 0;
-    const response = await withRetries(
-      policy,
-      {
-        classify: classifyEmbeddingError,
-        onRetry: ({ attempt, delayMs, error }) =>
-          options.logger?.warn(
-            { host, model: options.model, attempt, delayMs, status: (error as { status?: unknown }).status },
-            'embedding request failed; retrying',
-          ),
-      },
-      async () => {
-        attempts++;
-        return client.embeddings.create({
-          model: options.model,
-          input: inputs,
-          encoding_format: encodingFormat,
-          ...(options.dimensions ? { dimensions: options.dimensions } : {}),
-        });
-      },
-    ).catch((error: unknown) => {
-      throw describeEmbeddingError(error, { host, model: options.model, apiKey: options.apiKey, inputs, attempts });
-    });
+    const response = await client.embeddings
+      .create({
+        model: options.model,
+        input: inputs,
+        encoding_format: encodingFormat,
+        ...(options.dimensions ? { dimensions: options.dimensions } : {}),
+      })
+      .catch((error: unknown) => {
+        const attempts = attemptsMade(error, maxRetries);
+        throw describeEmbeddingError(error, { host, model: options.model, apiKey: options.apiKey, inputs, attempts });
+      });
     return toVectors(response.data as EmbeddingDatum[], inputs.length);
   };
 

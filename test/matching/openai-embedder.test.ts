@@ -22,8 +22,6 @@ const make = (overrides: Partial<OpenAiEmbedderOptions> = {}) =>
     baseURL: server.baseURL,
     apiKey: server.apiKey,
     model: 'text-embedding-3-small',
-    retryBaseDelayMs: 5,
-    retryMaxDelayMs: 50,
     timeoutMs: 2_000,
     ...overrides,
   });
@@ -125,20 +123,25 @@ describe('OpenAI-compatible embedder', () => {
 });
 
 describe('OpenAI-compatible embedder: failures', () => {
-  it('retries 429 (honouring retry-after), 500 and 503, then succeeds', async () => {
+  it('retries 429 (honouring retry-after), 500 and 503 through the openai client, then succeeds', async () => {
     server.script({ status: 429, retryAfter: '0.3' }, { status: 500 }, { status: 503 });
-    const warnings: unknown[] = [];
+    const warnings: Record<string, unknown>[] = [];
     const started = Date.now();
-    const vectors = await make({
-      maxRetries: 3,
-      retryMaxDelayMs: 1_000,
-      logger: { warn: (d) => warnings.push(d) },
-    }).embed(['陶瓷']);
+    const vectors = await make({ maxRetries: 3, logger: { warn: (d) => warnings.push(d) } }).embed(['陶瓷']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(vectors).toHaveLength(1);
     expect(server.requests).toHaveLength(4);
-    expect(warnings).toHaveLength(3);
+    expect(warnings.map((w) => w.attempt)).toEqual([1, 2, 3]);
     expect(JSON.stringify(warnings)).not.toContain(server.apiKey);
+  });
+
+  it('waits no longer than maxRetryAfterMs however long the server asks', async () => {
+    server.script({ status: 429, retryAfter: '3600' });
+    const started = Date.now();
+    const vectors = await make({ maxRetries: 1, maxRetryAfterMs: 100 }).embed(['陶瓷']);
+    expect(vectors).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('retries a request that times out', async () => {
