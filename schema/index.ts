@@ -1,3 +1,4 @@
+export * from './assist.ts';
 export * from './achievements.ts';
 export * from './api-keys.ts';
 export * from './enums.ts';
