@@ -1,6 +1,6 @@
-export * from './assist.ts';
 export * from './achievements.ts';
 export * from './api-keys.ts';
+export * from './assist.ts';
 export * from './enums.ts';
 export * from './events.ts';
 export * from './idempotency-keys.ts';
