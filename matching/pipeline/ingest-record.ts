@@ -65,7 +65,7 @@ export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: Rec
   );
   await write(deps, async (scope) => {
     const { tx } = scope;
-    await storeRecordChains(tx, kind, chains);
+    await storeRecordChains(scope, kind, chains, deps.clock.now());
     if (changed.length === 0) return;
     const rows = changed.map((doc) => ({
       ...doc,

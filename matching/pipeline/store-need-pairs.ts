@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import type { Deps } from '../core/deps.ts';
-import { recordJobs } from '../core/outbox.ts';
+import type { LogEvent } from '../core/event-log.ts';
+import { type WriteScope, write } from '../core/write.ts';
 import { DEFAULT_CUTOFF } from '../ranking/cutoff.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { isDeadStage, type NeedDecision } from './decide-need-pairs.ts';
@@ -17,23 +18,33 @@ export type StoredDecision = { selected: number; created: number; live: number }
  * pairs are left alone, so a declined pair is never offered again. The need's row is locked first — routing's
  * lock order — which also serialises this need's own match job with an achievement's, so the cap holds.
  * New pairs record their route job here (key from the first new row: a retry that inserts nothing records
- * nothing), and the need's match state is written with them.
+ * nothing), and the need's match state is written with them. Each new pair, each refreshed one and a change
+ * of the match state is an event by `system:matcher`, with the scores and the ranker version that produced
+ * them (what the learning and statistics issues read) but no text of either record.
  */
 export async function storeNeedPairs(deps: Deps, decision: NeedDecision, foundBy: RecordKind): Promise<StoredDecision> {
   const { needId, selected } = decision;
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return write(deps, async (scope) => {
+    const { tx } = scope;
     const [need] = await tx
-      .select({ matchState: needs.matchState })
+      .select({ matchState: needs.matchState, orgId: needs.orgId })
       .from(needs)
       .where(eq(needs.id, needId))
       .for('update');
     if (!need) return { selected: selected.length, created: 0, live: 0 };
     const existing = await tx
-      .select({ achievementId: suggestions.achievementId, stage: suggestions.stage })
+      .select({
+        achievementId: suggestions.achievementId,
+        stage: suggestions.stage,
+        score: suggestions.score,
+        relevance: suggestions.relevance,
+        modelVersion: suggestions.modelVersion,
+      })
       .from(suggestions)
       .where(eq(suggestions.needId, needId));
     const stageOf = new Map(existing.map((p) => [p.achievementId, p.stage]));
+    const storedOf = new Map(existing.map((p) => [p.achievementId, p]));
     let room = DEFAULT_CUTOFF.maxPairs - existing.filter((p) => !isDeadStage(p.stage)).length;
     const fresh = [];
     const refresh = [];
@@ -51,9 +62,13 @@ export async function storeNeedPairs(deps: Deps, decision: NeedDecision, foundBy
             .insert(suggestions)
             .values(fresh.map((s) => ({ ...s, foundBy, createdAt: now, updatedAt: now })))
             .onConflictDoNothing({ target: [suggestions.needId, suggestions.achievementId] })
-            .returning({ id: suggestions.id });
+            .returning({ id: suggestions.id, achievementId: suggestions.achievementId });
+    for (const row of inserted) {
+      const s = fresh.find((f) => f.achievementId === row.achievementId);
+      if (s) scope.log(pairScored('suggested', row.id, need.orgId, { ...s, foundBy }, now));
+    }
     for (const s of refresh) {
-      await tx
+      const refreshed = await tx
         .update(suggestions)
         .set({
           score: s.score,
@@ -70,21 +85,46 @@ export async function storeNeedPairs(deps: Deps, decision: NeedDecision, foundBy
             eq(suggestions.stage, 'suggested'),
             sql`${suggestions.managerId} is null`,
           ),
-        );
+        )
+        .returning({ id: suggestions.id });
+      // Re-matching rewrites the text of an unchanged pair too; only a change of its numbers is an event.
+      const was = storedOf.get(s.achievementId);
+      const moved = was?.score !== s.score || was?.relevance !== s.relevance || was?.modelVersion !== s.modelVersion;
+      if (moved) for (const row of refreshed) scope.log(pairScored('rescored', row.id, need.orgId, s, now));
     }
     const first = inserted[0];
     if (first) {
       const suggestionIds = inserted.map((row) => row.id);
-      await recordJobs(tx, [{ job: jobNames.route, key: `route-${first.id}`, payload: { suggestionIds } }]);
+      await scope.jobs([{ job: jobNames.route, key: `route-${first.id}`, payload: { suggestionIds } }]);
     }
     // Live before, plus what this run added: nothing else can add to the need while its row is locked.
     const live = existing.filter((p) => !isDeadStage(p.stage)).length + inserted.length;
-    await writeMatchState(tx, needId, need, live > 0, now);
+    await writeMatchState(scope, needId, need, live > 0, now);
     return { selected: selected.length, created: inserted.length, live };
   });
 }
 
-type Tx = Parameters<Parameters<Deps['db']['transaction']>[0]>[0];
+type Scored = NeedDecision['selected'][number] & { foundBy?: RecordKind };
+
+/** A pair's scores as the matcher set them: numbers and the ranker version, never the explanation's text. */
+function pairScored(change: 'suggested' | 'rescored', id: string, orgId: string | null, s: Scored, at: Date): LogEvent {
+  return {
+    actor: 'system:matcher',
+    subject: { kind: 'suggestion', id },
+    orgId,
+    type: `suggestion.${change}`,
+    data: {
+      needId: s.needId,
+      achievementId: s.achievementId,
+      score: s.score,
+      relevance: s.relevance,
+      modelVersion: s.modelVersion,
+      ...(s.foundBy ? { foundBy: s.foundBy } : {}),
+      ...(change === 'suggested' ? { fromStage: null, toStage: 'suggested' } : {}),
+    },
+    at,
+  };
+}
 
 /**
  * `matched_at` is when a match job last left the need matched, as the API documents it: refreshed on every
@@ -94,13 +134,22 @@ type Tx = Parameters<Parameters<Deps['db']['transaction']>[0]>[0];
  * and this system write must not make the owner's If-Match fail.
  */
 async function writeMatchState(
-  tx: Tx,
+  scope: WriteScope,
   needId: string,
-  was: { matchState: string | null },
+  was: { matchState: string | null; orgId: string | null },
   matched: boolean,
   now: Date,
 ) {
   if (!matched && was.matchState === 'no_match_yet') return;
   const next = matched ? { matchState: 'matched', matchedAt: now } : { matchState: 'no_match_yet' };
-  await tx.update(needs).set(next).where(eq(needs.id, needId));
+  await scope.tx.update(needs).set(next).where(eq(needs.id, needId));
+  if (was.matchState === next.matchState) return;
+  scope.log({
+    actor: 'system:matcher',
+    subject: { kind: 'need', id: needId },
+    orgId: was.orgId,
+    type: 'need.match_state_changed',
+    data: { from: was.matchState, to: next.matchState },
+    at: now,
+  });
 }

@@ -1,8 +1,8 @@
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
 import { achievements } from '../../schema/achievements.ts';
-import type { Db } from '../../schema/db.ts';
 import { needs } from '../../schema/needs.ts';
 import type { ResolvedChain } from '../classify/resolve-chain.ts';
+import type { WriteScope } from '../core/write.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 
 type StoredChain = { chainId: string | null; chainSource: string | null; chainConfidence: number | null };
@@ -32,8 +32,10 @@ export function chainWrite({ stored, resolved }: RecordChain): ChainWrite | null
  * it from the record; labels a legacy owner's chain 'user'. Guarded in the WHERE so an owner's PATCH that
  * committed since the ingest read the row always wins. `updated_at` is left alone on purpose: the version
  * (ETag) is the owner's edits, and a background classification must not make the owner's If-Match fail.
+ * Each stored chain is a `<kind>.classified` event by `system:ingest`, with the chain, source and confidence.
  */
-export async function storeRecordChains(tx: Db, kind: RecordKind, chains: readonly RecordChain[]) {
+export async function storeRecordChains(scope: WriteScope, kind: RecordKind, chains: readonly RecordChain[], at: Date) {
+  const { tx } = scope;
   const table = kind === 'need' ? needs : achievements;
   // In id order, so two batches that share records lock their rows in the same order.
   for (const chain of [...chains].sort((a, b) => a.recordId.localeCompare(b.recordId))) {
@@ -43,9 +45,20 @@ export async function storeRecordChains(tx: Db, kind: RecordKind, chains: readon
       write.onlyIf === 'legacy_user'
         ? and(isNull(table.chainSource), eq(table.chainId, write.set.chainId ?? ''))
         : or(eq(table.chainSource, 'classified'), and(isNull(table.chainSource), isNull(table.chainId)));
-    await tx
+    const stored = await tx
       .update(table)
       .set(write.set)
-      .where(and(eq(table.id, chain.recordId), guard));
+      .where(and(eq(table.id, chain.recordId), guard))
+      .returning({ orgId: table.orgId });
+    for (const row of stored) {
+      scope.log({
+        actor: 'system:ingest',
+        subject: { kind, id: chain.recordId },
+        orgId: row.orgId,
+        type: `${kind}.classified`,
+        data: { ...write.set, previousChainId: chain.stored.chainId },
+        at,
+      });
+    }
   }
 }

@@ -5,6 +5,7 @@ import { processIngest } from '../../matching/pipeline/ingest-record.ts';
 import { processMatch } from '../../matching/pipeline/match-record.ts';
 import { processRerouteNeed } from '../../matching/routing/reroute-need.ts';
 import { processRoute } from '../../matching/routing/route-suggestion.ts';
+import { events } from '../../schema/events.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
@@ -60,6 +61,14 @@ export function storedChainTests(ctx: QueueCtx) {
     await expectConforms(call, 'GET /v1/needs/{id}', read);
     // The classifier's write is not the owner's edit: the ETag read before it still matches.
     expect(read.headers.get('etag')).toBe(etag);
+    // …and it is in the event log, by the ingest process, with the chain and its confidence.
+    const logged = await deps.db.select().from(events).where(eq(events.subjectId, created.body.id));
+    expect(logged.filter((e) => e.type === 'need.classified')).toMatchObject([
+      {
+        actor: 'system:ingest',
+        data: { chainId: doc?.chainId, chainSource: 'classified', chainConfidence: read.body.chainConfidence },
+      },
+    ]);
 
     const listed = async (query: string) =>
       (await call('GET', `/v1/needs?pageSize=100&${query}`, { key: admin.key })).body.items.map(

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAchievement } from '../../matching/achievements/create-achievement.ts';
 import type { Deps } from '../../matching/core/deps.ts';
@@ -8,6 +8,7 @@ import { processIngest } from '../../matching/pipeline/ingest-record.ts';
 import { matchRecord, processMatch } from '../../matching/pipeline/match-record.ts';
 import { DEFAULT_CUTOFF } from '../../matching/ranking/cutoff.ts';
 import { processRoute } from '../../matching/routing/route-suggestion.ts';
+import { events } from '../../schema/events.ts';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import { drainOutbox } from '../support/drain-outbox.ts';
@@ -94,6 +95,25 @@ export function matchStateSuite(backend: Backend, serverUrl?: string) {
       const pairs = await pairsOf(need.id);
       expect(pairs).toMatchObject([{ achievementId: robot.id, stage: 'routed', managerId, foundBy: 'achievement' }]);
       expect(pairs[0]?.relevance).toBeGreaterThanOrEqual(DEFAULT_CUTOFF.threshold);
+
+      // The matcher's changes are in the event log, by system:matcher, with numbers and no record text.
+      const logged = await deps.db
+        .select()
+        .from(events)
+        .where(inArray(events.subjectId, [need.id, ...pairs.map((p) => p.id)]))
+        .orderBy(asc(events.seq));
+      const byMatcher = logged.filter((e) => e.actor === 'system:matcher');
+      expect(byMatcher.map((e) => e.type)).toEqual([
+        'need.match_state_changed',
+        'suggestion.suggested',
+        'need.match_state_changed',
+      ]);
+      expect(byMatcher.map((e) => e.data)).toMatchObject([
+        { from: null, to: 'no_match_yet' },
+        { needId: need.id, achievementId: robot.id, modelVersion: pairs[0]?.modelVersion, foundBy: 'achievement' },
+        { from: 'no_match_yet', to: 'matched' },
+      ]);
+      expect(JSON.stringify(byMatcher)).not.toContain('采茶');
     });
 
     it('adds pairs only below maxPairs live ones, and never offers a dead pair again', async () => {
