@@ -15,6 +15,12 @@ export const documentTags = [
     description: "Technology managers' work: the routed pairs in their queue, claiming, deciding, moving stages.",
   },
   { name: 'parties', description: 'What the two owners of an accepted pair disclose to each other.' },
+  {
+    name: 'assist',
+    description:
+      'AI assistance: need intake from free text, explanations and outreach drafts for managers. Works with any ' +
+      'OpenAI-compatible model or, without one, offline; every answer says which (`source`).',
+  },
   { name: 'notifications', description: "The caller's inbox of events about their records and pairs." },
   { name: 'webhooks', description: "An organisation's HTTP callbacks for pair events, signed with their secret." },
   { name: 'reference', description: 'Who the caller is, and the industry chains records are filed under.' },

@@ -39,6 +39,27 @@ export const configSchema = z.object({
   VECTOR_STORE: z.enum(['pgvector', 'qdrant']).default('pgvector'),
   QDRANT_URL: optionalUrl,
   QDRANT_API_KEY: z.string().optional(),
+  /**
+   * AI assistance (need intake, explanations, outreach drafts): any OpenAI-compatible chat endpoint. Unset, every
+   * assist feature answers from its deterministic offline path and says so.
+   */
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** json_schema (structured outputs) where the provider supports it; json_object for those that only do JSON mode. */
+  LLM_RESPONSE_FORMAT: z.enum(['json_schema', 'json_object']).default('json_schema'),
+  /** One attempt's limit; the openai client retries 429, 5xx and timeouts LLM_MAX_RETRIES times. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** Completion tokens one request may use (max_tokens). */
+  LLM_MAX_TOKENS_PER_REQUEST: z.coerce.number().int().positive().default(1_500),
+  /** Tokens (prompt + completion) one organisation may spend per UTC day; past it assistance answers offline. */
+  LLM_DAILY_TOKENS_PER_ORG: z.coerce.number().int().min(0).default(200_000),
+  /** Send confidential (保密) records to the model; only for a model the deployment runs itself or trusts. */
+  LLM_ALLOW_CONFIDENTIAL: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'false' : v),
+    z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+  ),
   /** A worker process serves `GET /metrics` on this port when set (the API serves it on PORT). */
   METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
   /** Webhook receivers on non-public addresses that an on-premises deployment trusts: hosts, IPs, CIDRs. */

@@ -1,3 +1,5 @@
+import type { LlmAssist } from '../matching/assist/llm-assist.ts';
+import { createOpenAiChatModel } from '../matching/assist/openai-chat-model.ts';
 import { type Deps, systemClock } from '../matching/core/deps.ts';
 import { MatchEngine } from '../matching/engine/match-engine.ts';
 import { webhookTargetPolicy } from '../matching/notifications/webhook-target-policy.ts';
@@ -34,12 +36,34 @@ export async function createDeps(config: Config): Promise<Runtime> {
       clock: systemClock,
       engine: new MatchEngine(handle.db),
       dense,
+      llm: createLlm(config, logger),
       webhookPolicy: webhookTargetPolicy(config.WEBHOOK_ALLOW_HOSTS),
       routing: { chiefOverflow: config.ROUTING_CHIEF_OVERFLOW },
     },
     driver: handle.driver,
     announcePort: (port) => handle.lock?.setPort(port),
     close: () => handle.close(),
+  };
+}
+
+/** AI assistance when LLM_BASE_URL is set; otherwise every assist feature answers from its offline path. */
+function createLlm(config: Config, logger: Deps['logger']): LlmAssist | undefined {
+  if (!config.LLM_BASE_URL) return undefined;
+  const model = createOpenAiChatModel({
+    baseURL: config.LLM_BASE_URL,
+    apiKey: config.LLM_API_KEY ?? '',
+    model: config.LLM_MODEL,
+    responseFormat: config.LLM_RESPONSE_FORMAT,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+    logger,
+  });
+  logger.info({ model: model.version, allowConfidential: config.LLM_ALLOW_CONFIDENTIAL }, 'AI assistance enabled');
+  return {
+    model,
+    allowConfidential: config.LLM_ALLOW_CONFIDENTIAL,
+    maxTokensPerRequest: config.LLM_MAX_TOKENS_PER_REQUEST,
+    dailyTokensPerOrg: config.LLM_DAILY_TOKENS_PER_ORG,
   };
 }
 

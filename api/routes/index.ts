@@ -6,6 +6,7 @@ import { registerListAchievements } from './achievements-list.ts';
 import { registerUpdateAchievement } from './achievements-update.ts';
 import { registerWithdrawAchievement } from './achievements-withdraw.ts';
 import { registerListJobs } from './admin-jobs.ts';
+import { registerNeedIntake } from './assist-need-intake.ts';
 import { registerListChains } from './chains-list.ts';
 import { registerCreateKey } from './keys-create.ts';
 import { registerRevokeKey } from './keys-revoke.ts';
@@ -46,6 +47,7 @@ export const v1Routes = [
   registerGetNeed,
   registerUpdateNeed,
   registerWithdrawNeed,
+  registerNeedIntake,
   registerCreateAchievement,
   registerListAchievements,
   registerGetAchievement,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../schema/db.ts';
+import type { LlmAssist } from '../assist/llm-assist.ts';
 import type { Embedder } from '../embedders/embedder.ts';
 import type { MatchEngine } from '../engine/match-engine.ts';
 import type { WebhookTargetPolicy } from '../notifications/webhook-target-policy.ts';
@@ -21,6 +22,8 @@ export type Deps = {
   engine: MatchEngine;
   /** Dense retrieval, when an embedder is configured with a fusion weight above 0 (see ADR 0002). */
   dense?: DenseRetrieval | undefined;
+  /** AI assistance (LLM_*): a chat model and its rules; absent means every assist feature answers offline. */
+  llm?: LlmAssist | undefined;
   /** Called after a write that recorded work, so a local relay hands it over without waiting for its poll. */
   workRecorded?: (() => void) | undefined;
   /** Queue depth for operations views, where this process has a runner. */

@@ -1,0 +1,3 @@
+import { needIntakeSuite } from './need-intake-suite.ts';
+
+needIntakeSuite('pglite');
