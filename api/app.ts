@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../matching/core/deps.ts';
 import { errorLogFields } from '../matching/core/error-log-fields.ts';
@@ -17,6 +18,7 @@ import {
   type OpenApiDocument,
   registerDocumentParts,
 } from './openapi-document.ts';
+import { createPagesApp, pageHeaders } from './pages/pages-app.tsx';
 import { domainProblem, problem } from './problem.ts';
 import { type RateLimitOptions, rateLimits } from './rate-limit.ts';
 import { rejectUnsafeText } from './reject-unsafe-text.ts';
@@ -63,12 +65,15 @@ export function createApp(deps: Deps, options: AppOptions) {
   const { metrics } = options;
   metrics.watch({ db: deps.db, jobQueue: deps.jobQueue, logger: deps.logger });
   app.use('*', httpMetrics(metrics));
+  // The web pages send their own CSP (their forms post back here); outside the app-wide headers, so it wins.
+  app.use('/app/*', pageHeaders);
   app.use('*', securityHeaders());
   app.use('*', requestContext(deps));
   const limits = rateLimits(options.rateLimit);
   app.use('*', limits.byIp);
   app.use('*', limitBody(options.bodyLimitBytes));
-  app.use('*', requireJsonBody);
+  // Page forms post form bodies to their own sub-app; everything else stays JSON-only.
+  app.use('*', except('/app/*', requireJsonBody));
   app.use('*', rejectUnsafeText);
   registerHealthLive(app);
   registerHealthReady(app);
@@ -87,6 +92,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.get('/docs', (c) => c.html(renderDocsPage(openApiDocument(), pageNonce(c))));
   app.get('/admin/jobs', (c) => c.html(adminJobsPage(pageNonce(c))));
   app.get('/', (c) => c.redirect('/docs'));
+  app.route('/app', createPagesApp());
 
   app.notFound((c) =>
     problem(c, {
