@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { createApiKey } from '../matching/admin/create-api-key.ts';
+import { createOrganisation } from '../matching/admin/create-organisation.ts';
 import { createUser } from '../matching/admin/create-user.ts';
-import { organisations } from '../schema/organisations.ts';
 import { users } from '../schema/users.ts';
 import { parseCli, runCli } from './cli-args.ts';
 import { loadConfig } from './config.ts';
@@ -25,11 +25,11 @@ async function main() {
     const keyName = values.name;
     let [admin] = await deps.db.select().from(users).where(eq(users.role, 'admin')).limit(1);
     if (!admin) {
-      const [org] = await deps.db
-        .insert(organisations)
-        .values({ name: '市科学技术局', kind: 'agency', city: '湖州市' })
-        .returning();
-      if (!org) throw new Error('could not create the admin organisation');
+      const org = await createOrganisation({
+        deps,
+        actor: 'system',
+        input: { name: '市科学技术局', kind: 'agency', city: '湖州市' },
+      });
       admin = await createUser({ deps, actor: 'system', input: { orgId: org.id, name: '系统管理员', role: 'admin' } });
     }
     const key = await createApiKey({ deps, actor: 'system', userId: admin.id, input: { name: keyName } });

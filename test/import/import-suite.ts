@@ -4,6 +4,7 @@ import type { Deps } from '../../matching/core/deps.ts';
 import { importFile } from '../../matching/import/import-file.ts';
 import { ImportSetupError } from '../../matching/import/read-table.ts';
 import { achievements } from '../../schema/achievements.ts';
+import { events } from '../../schema/events.ts';
 import { needs } from '../../schema/needs.ts';
 import { organisations } from '../../schema/organisations.ts';
 import { outbox } from '../../schema/outbox.ts';
@@ -155,9 +156,25 @@ export function importSuite(backend: Backend, serverUrl?: string) {
         chainId: 'alloy',
       });
       expect(await ingestJobsFor(rows.map((r) => r.id))).toHaveLength(3);
+      const created = async () =>
+        (await deps.db.select().from(events).where(eq(events.type, 'achievement.created'))).filter((e) =>
+          rows.some((r) => r.id === e.subjectId),
+        );
+      // One event per new record, by the import process, without the record's text.
+      expect((await created()).map((e) => [e.actor, e.orgId, e.data])).toEqual(
+        expect.arrayContaining(
+          rows.map((r) => [
+            'system:import',
+            r.orgId,
+            { status: 'published', chainId: r.chainId, confidentiality: r.confidentiality, via: 'import' },
+          ]),
+        ),
+      );
+      expect(await created()).toHaveLength(3);
 
       const again = await importFile(deps, { file, kind: 'achievement' });
       expect(again).toMatchObject({ inserted: 0, duplicates: 3, rejected: 4 });
+      expect(await created()).toHaveLength(3);
       expect(again.duplicateRows).toEqual([2, 3, 9]);
       expect(await deps.db.select().from(achievements)).toHaveLength(3);
     });
