@@ -4,6 +4,7 @@ export * from './assist.ts';
 export * from './enums.ts';
 export * from './events.ts';
 export * from './idempotency-keys.ts';
+export * from './impressions.ts';
 export * from './industry-chains.ts';
 export * from './managers.ts';
 export * from './match-documents.ts';
