@@ -7,19 +7,24 @@ import { pairFilterWhere } from './pair-filters.ts';
 import { listPairs, type PairGroup } from './pair-list.ts';
 import { type ListQueueInput, listQueueInput } from './queue-input.ts';
 import { type QueueItem, toQueueItem } from './queue-item.ts';
+import { type ImpressionSurface, recordImpressions } from './record-impressions.ts';
 import { workingStages } from './stage-machine.ts';
 
 /**
  * The caller's queue (managers only), highest priority first (see priorityExpr), filtered by need, chain,
- * stage and waiting time; `groupBy=need` pages by need with each need's pairs side by side.
+ * stage and waiting time; `groupBy=need` pages by need with each need's pairs side by side. What the page
+ * shows is recorded as impressions (record-impressions.ts), with the surface that showed it.
  */
 export async function listQueue({
   deps,
   actor,
   input,
-}: WithInput<ListQueueInput | unknown>): Promise<Page<QueueItem> | Page<PairGroup>> {
+  surface = 'api',
+}: WithInput<ListQueueInput | unknown> & { surface?: ImpressionSurface }): Promise<Page<QueueItem> | Page<PairGroup>> {
   const query = parseInput(listQueueInput, input);
   const scope = await managerScope(deps, actor);
   const where = and(managerSees(scope), pairFilterWhere(query, workingStages, deps.clock.now()));
-  return listPairs(deps, where, query, (row, priority) => toQueueItem(row, scope, priority));
+  const page = await listPairs(deps, where, query, (row, priority) => toQueueItem(row, scope, priority));
+  await recordImpressions(deps, actor, page, surface);
+  return page;
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { impressions } from '../../schema/impressions.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import {
   insertAchievement,
@@ -107,6 +108,43 @@ export function queueFilterTests(ctx: QueueCtx) {
     expect(JSON.stringify(asChief.body)).not.toContain('保密的分组需求');
     const asManager = await call('GET', `/v1/queue?groupBy=need&needId=${secret.need.id}`, { key: m.key });
     expect(asManager.body.items).toMatchObject([{ need: { title: '保密的分组需求' } }]);
+  });
+
+  it('records what the manager was shown, at which position, in which list', async () => {
+    const { deps, call } = ctx;
+    const { m, c1, strong, weak } = await world(ctx);
+    const shown = async () =>
+      (await deps.db.select().from(impressions).where(eq(impressions.userId, m.userId))).map((r) => ({
+        id: r.suggestionId,
+        list: r.list,
+        surface: r.surface,
+        position: r.position,
+        group: r.groupPosition,
+        score: r.score,
+      }));
+    // The second page of two: ranks 3 and 4 of the whole list, scores as shown.
+    const second = await call('GET', `/v1/queue?chain=${c1}&pageSize=2&page=2`, { key: m.key });
+    expect(second.status).toBe(200);
+    const expected = second.body.items.map((item: { id: string; score: number }, i: number) => ({
+      id: item.id,
+      list: 'queue',
+      surface: 'api',
+      position: 3 + i,
+      group: null,
+      score: item.score,
+    }));
+    expect(expected).toHaveLength(2);
+    expect(await shown()).toEqual(expected);
+
+    // Grouped by need: the need's rank, and each pair's place within it.
+    await deps.db.delete(impressions).where(eq(impressions.userId, m.userId));
+    const grouped = await call('GET', `/v1/queue?chain=${c1}&groupBy=need`, { key: m.key });
+    expect(grouped.status).toBe(200);
+    const rows = await shown();
+    expect(rows.filter((r) => r.list === 'queue_by_need')).toHaveLength(strong.pairs.length + weak.pairs.length);
+    const firstNeed = strong.pairs.map((p, j) => expect.objectContaining({ id: p.id, position: 1, group: j + 1 }));
+    expect(rows).toEqual(expect.arrayContaining(firstNeed));
+    expect(rows.filter((r) => weak.pairs.some((p) => p.id === r.id)).every((r) => r.position === 2)).toBe(true);
   });
 
   it('names the bad field of a queue filter in a 400', async () => {
