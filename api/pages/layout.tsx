@@ -48,6 +48,7 @@ export function page(c: Context<PageEnv>, title: string, body: Child, status: 20
         <meta name="robots" content="noindex" />
         <title>{`${title} · ${t('appName')}`}</title>
         <link rel="stylesheet" href="/app/assets/app.css" />
+        <link rel="icon" href="/app/assets/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <header class="top">

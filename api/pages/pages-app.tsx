@@ -18,7 +18,10 @@ import { registerSignIn } from './sign-in.tsx';
 
 export { pageHeaders } from './page-headers.ts';
 
-const stylesheet = readFileSync(new URL('./assets/app.css', import.meta.url), 'utf8');
+const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+const stylesheet = asset('app.css');
+const icon = asset('favicon.svg');
+const assetCaching = 'public, max-age=300';
 
 /** Where each role starts; the admin dashboard is a later slice. */
 const startPage: Partial<Record<Role, string>> = {
@@ -48,7 +51,10 @@ export function createPagesApp(store = new MemorySessionStore()) {
   pages.use('*', pageLang);
 
   pages.get('/assets/app.css', (c) =>
-    c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }),
+    c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': assetCaching }),
+  );
+  pages.get('/assets/favicon.svg', (c) =>
+    c.body(icon, 200, { 'content-type': 'image/svg+xml', 'cache-control': assetCaching }),
   );
   pages.get('/lang', switchLang);
   registerSignIn(pages, store);

@@ -109,7 +109,7 @@ function Explanation({ item, texts }: { item: QueueItem; texts: Texts }) {
                 <meter min={0} max={largest} value={Math.max(0, part.contribution)} data-feature={part.feature}>
                   {part.contribution.toFixed(3)}
                 </meter>
-                <span class="muted">
+                <span class="muted formula">
                   {part.value.toFixed(2)} × {part.weight.toFixed(2)} = {part.contribution.toFixed(3)}
                 </span>
               </>
