@@ -65,3 +65,17 @@ export const needIntakeSchema = z
       .openapi({ description: 'Fields a model proposed that were invalid, unknown or not stated in the text' }),
   })
   .openapi('NeedIntake');
+
+export const pairAssistSchema = z
+  .object({
+    ...provenance,
+    cached: z
+      .boolean()
+      .openapi({ description: 'True when a model’s earlier answer for this pair and model was reused' }),
+    explanation: z.string().openapi({ description: 'For the manager: why the achievement fits the need, in Chinese' }),
+    citedTerms: z.array(z.string()).openapi({ description: 'Terms and figures cited; each occurs in the records' }),
+    messages: z
+      .object({ toEnterprise: z.string(), toInstitution: z.string() })
+      .openapi({ description: 'First messages to each party, citing only what that party may see of the pair' }),
+  })
+  .openapi('PairAssist');

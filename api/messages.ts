@@ -62,6 +62,10 @@ export const reasonMessages: Record<string, Text> = {
     en: 'The pair is not accepted yet ({stage}); nothing can be disclosed',
   },
   managers_only: { zh: '仅技术经理人可执行此操作', en: 'Only technology managers can do this' },
+  assigned_manager_only: {
+    zh: '仅该配对的负责经理人或管理员可执行此操作',
+    en: 'Only the manager assigned to this pair, or an admin, can do this',
+  },
   suggestion_already_claimed: {
     zh: '该对子已被其他经理人认领或已改派',
     en: 'This pair has already been claimed or reassigned',

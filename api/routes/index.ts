@@ -6,6 +6,7 @@ import { registerListAchievements } from './achievements-list.ts';
 import { registerUpdateAchievement } from './achievements-update.ts';
 import { registerWithdrawAchievement } from './achievements-withdraw.ts';
 import { registerListJobs } from './admin-jobs.ts';
+import { registerAssistExplain } from './assist-explain.ts';
 import { registerNeedIntake } from './assist-need-intake.ts';
 import { registerListChains } from './chains-list.ts';
 import { registerCreateKey } from './keys-create.ts';
@@ -73,6 +74,7 @@ export const v1Routes = [
   registerDecideSuggestion,
   registerMoveStage,
   registerListSuggestionEvents,
+  registerAssistExplain,
   registerListNeedSuggestions,
   registerListAchievementPairs,
   registerDisclosePair,
