@@ -61,6 +61,11 @@ export const reasonMessages: Record<string, Text> = {
     zh: '对子尚未采纳（当前：{stage}），不能披露',
     en: 'The pair is not accepted yet ({stage}); nothing can be disclosed',
   },
+  resource_platform: { zh: '平台不存在', en: 'Platform not found' },
+  platform_staff_only: {
+    zh: '只有该平台的用户（及管理员）可以修改平台信息',
+    en: 'Only the platform’s own users (and admins) can change it',
+  },
   managers_only: { zh: '仅技术经理人可执行此操作', en: 'Only technology managers can do this' },
   assigned_manager_only: {
     zh: '仅该配对的负责经理人或管理员可执行此操作',
@@ -147,6 +152,10 @@ export const fieldMessages: Record<string, Text> = {
   blocked_target: {
     zh: 'Webhook 不能指向内网、本机或云元数据地址（{reason}）',
     en: 'webhooks may not point at private, loopback or cloud-metadata addresses ({reason})',
+  },
+  not_for_platform_kind: {
+    zh: '该字段不适用于此类平台（{values}）',
+    en: 'does not apply to a platform of kind {values}',
   },
   role_org_mismatch: { zh: '该角色只能属于以下类型的机构：{values}', en: 'this role belongs to: {values}' },
   manager_profile_needs_manager_role: {

@@ -16,6 +16,15 @@ export const documentTags = [
   },
   { name: 'parties', description: 'What the two owners of an accepted pair disclose to each other.' },
   {
+    name: 'platforms',
+    description:
+      'PoC centres (概念验证中心) and pilot platforms (中试平台): their service catalogues and the pairs sent to them.',
+  },
+  {
+    name: 'outcomes',
+    description: 'What happened to an accepted pair: PoC phases, pilots, the deal and the landing, each an event.',
+  },
+  {
     name: 'assist',
     description:
       'AI assistance: need intake from free text, explanations and outreach drafts for managers. Works with any ' +

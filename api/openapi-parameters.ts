@@ -21,6 +21,7 @@ function resourceOf(path: string): string {
     keys: 'API key',
     notifications: 'notification',
     webhooks: 'webhook',
+    platforms: 'platform',
   };
   return singular[segment] ?? segment;
 }
@@ -61,7 +62,16 @@ const entries: Record<string, Entry> = {
     description: "Only needs whose last match had this verdict (owner's and admins' view)",
     example: 'no_match_yet',
   },
-  kind: { description: 'Only organisations of this kind', example: 'enterprise' },
+  kind: (path) =>
+    path === '/v1/platforms'
+      ? { description: 'Only PoC centres (`poc_centre`) or pilot platforms (`pilot_platform`)', example: 'poc_centre' }
+      : { description: 'Only organisations of this kind', example: 'enterprise' },
+  level: {
+    description: 'Only platforms recognised at this level (national, provincial, municipal)',
+    example: 'provincial',
+  },
+  phase: { description: 'Only PoC centres serving this PoC phase (1, 2 or 3)', example: 2 },
+  field: { description: 'Only platforms serving this technical field (exact label)', example: '新材料' },
   district: { description: 'Only organisations in this district (exact name)', example: '浦东新区' },
   role: { description: 'Only users with this role', example: 'manager' },
   unread: { description: '`true`: only unread notifications; `false`: only read ones', example: 'true' },

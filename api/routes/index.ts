@@ -24,6 +24,10 @@ import { registerCreateOrganisation } from './organisations-create.ts';
 import { registerListOrganisations } from './organisations-list.ts';
 import { registerListAchievementPairs } from './party-achievement-pairs.ts';
 import { registerListNeedSuggestions } from './party-need-suggestions.ts';
+import { registerCreatePlatform } from './platforms-create.ts';
+import { registerGetPlatform } from './platforms-get.ts';
+import { registerListPlatforms } from './platforms-list.ts';
+import { registerUpdatePlatform } from './platforms-update.ts';
 import { registerListQueue } from './queue-list.ts';
 import { registerListUnrouted } from './queue-unrouted.ts';
 import { registerClaimSuggestion } from './suggestions-claim.ts';
@@ -79,4 +83,8 @@ export const v1Routes = [
   registerListAchievementPairs,
   registerDisclosePair,
   registerRevokePairDisclosure,
+  registerCreatePlatform,
+  registerListPlatforms,
+  registerGetPlatform,
+  registerUpdatePlatform,
 ] satisfies ((app: OpenAPIHono<AppEnv>) => void)[];

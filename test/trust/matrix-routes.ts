@@ -40,6 +40,15 @@ const bodies: Record<string, (ctx: BodyContext) => unknown> = {
     ...(caller === 'admin' ? { side: 'need' } : {}),
   }),
   'POST /v1/suggestions/{id}/disclosure/revoke': ({ caller }) => (caller === 'admin' ? { side: 'need' } : undefined),
+  'POST /v1/platforms': () => ({
+    kind: 'poc_centre',
+    name: `矩阵测试概念验证中心-${tag()}`,
+    pocType: 'comprehensive',
+    level: 'municipal',
+    pocPhases: [1, 2, 3],
+    capacity: 5,
+  }),
+  'PATCH /v1/platforms/{id}': () => ({ capacity: 7 }),
   'POST /v1/organisations': () => ({ name: `矩阵测试机构-${tag()}`, kind: 'agency' }),
   'POST /v1/users': ({ world }) => ({
     orgId: world.admin.orgId,

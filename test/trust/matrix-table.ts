@@ -11,7 +11,7 @@
  * Targets: `-` no id; `missing` a random uuid; need:/ach:<level> an open need of ent / a published achievement
  * of inst at that confidentiality; <stage>:<level> a pair of such records in that stage, assigned to mgr;
  * granted:<level> an accepted pair whose two owners have disclosed their sides; user / key a spare user and a
- * key of theirs; notification one of ent's; ent-webhook / uni-webhook a webhook of ent's / inst's organisation.
+ * key of theirs; platform a PoC centre no caller works at; notification one of ent's; ent-webhook / uni-webhook a webhook of ent's / inst's organisation.
  *
  * Every 404 on a real record must read exactly like the same caller's 404 on `missing`, except `404g`.
  */
@@ -135,6 +135,18 @@ POST /v1/suggestions/{id}/disclosure/revoke
   accepted:confidential   401   401   404g  404g  404   404g  404   404   404   404   404   404
   routed:confidential     401   401   404   404   404   409   404   404   404   404   404   404
   missing                 401   401   404   404   404   404   404   404   404   404   404   404
+# Platforms: the catalogue is open to everyone signed in; admins register, admins and the platform's own
+# users change it (no column works at the platform).
+POST /v1/platforms
+  -                       401   401   403   403   403   201   403   403   403   403   403   403
+GET /v1/platforms
+  -                       401   401   200   200   200   200   200   200   200   200   200   200
+GET /v1/platforms/{id}
+  platform                401   401   200   200   200   200   200   200   200   200   200   200
+  missing                 401   401   404   404   404   404   404   404   404   404   404   404
+PATCH /v1/platforms/{id}
+  platform                401   401   403   403   403   200   403   403   403   403   403   403
+  missing                 401   401   404   404   404   404   404   404   404   404   404   404
 # Rule 7: admin routes.
 POST /v1/organisations
   -                       401   401   403   403   403   201   403   403   403   403   403   403
@@ -194,6 +206,8 @@ export const matrixReasons: Record<string, Partial<Record<number, string>>> = {
   'POST /v1/suggestions/{id}/disclosure': disclosure,
   'POST /v1/suggestions/{id}/disclosure/revoke': disclosure,
   'GET /v1/queue/unrouted': adminOnly,
+  'POST /v1/platforms': adminOnly,
+  'PATCH /v1/platforms/{id}': { 403: 'forbidden/platform_staff_only' },
   'POST /v1/organisations': adminOnly,
   'GET /v1/organisations': adminOnly,
   'POST /v1/users': adminOnly,

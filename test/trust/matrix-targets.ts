@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { createApiKey } from '../../matching/admin/create-api-key.ts';
+import { createPlatform } from '../../matching/platforms/create-platform.ts';
 import { notifications, webhooks } from '../../schema/notifications.ts';
 import { pairDisclosures } from '../../schema/pair-disclosures.ts';
 import { suggestions } from '../../schema/suggestions.ts';
@@ -82,6 +83,16 @@ async function makeNotification(world: MatrixWorld): Promise<string> {
   return row.id;
 }
 
+async function makePlatform(world: MatrixWorld): Promise<string> {
+  const input = { kind: 'poc_centre', name: `矩阵测试平台-${suffix()}`, pocType: 'comprehensive', level: 'municipal' };
+  const platform = await createPlatform({
+    deps: world.deps,
+    actor: world.admin,
+    input: { ...input, pocPhases: [1, 2, 3], capacity: 5 },
+  });
+  return platform.id;
+}
+
 const idOnly = async (id: Promise<string>): Promise<TargetInstance> => ({ id: await id });
 
 /** A new instance of the target; write cells call this once per cell so no cell sees another's write. */
@@ -93,6 +104,7 @@ export function makeTarget(world: MatrixWorld, token: string): Promise<TargetIns
   if (token === 'key')
     return idOnly(createApiKey({ deps, actor: 'system', userId: spare.userId, input: {} }).then((k) => k.id));
   if (token === 'notification') return idOnly(makeNotification(world));
+  if (token === 'platform') return idOnly(makePlatform(world));
   if (token === 'ent-webhook') return makeWebhook(world, ent.orgId);
   if (token === 'uni-webhook') return makeWebhook(world, inst.orgId);
   const [kind, level] = token.split(':');

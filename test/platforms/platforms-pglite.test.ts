@@ -1,0 +1,3 @@
+import { platformsSuite } from './platforms-suite.ts';
+
+platformsSuite('pglite');
