@@ -3,6 +3,7 @@ import { achievements } from '../../schema/achievements.ts';
 import { type Page, pageOffset } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
+import { logConfidentialReads, type RecordRead } from '../disclosure/confidential-reads.ts';
 import { listConditions } from '../records/list-scope.ts';
 import { type ListAchievementsInput, listAchievementsInput } from './achievement-input.ts';
 import { type AchievementView, achievementAccess, toAchievementView } from './achievement-view.ts';
@@ -25,9 +26,13 @@ export async function listAchievements({
       .offset(pageOffset(query)),
     deps.db.select({ total: count() }).from(achievements).where(where),
   ]);
+  const reads: RecordRead[] = [];
   const items = rows.flatMap((row) => {
     const access = achievementAccess(actor, row);
-    return access === 'none' ? [] : [toAchievementView(access, row)];
+    if (access === 'none') return [];
+    reads.push({ ...row, kind: 'achievement', level: access });
+    return [toAchievementView(access, row)];
   });
+  await logConfidentialReads(deps, actor, reads, 'list');
   return { items, page: query.page, pageSize: query.pageSize, total: totals[0]?.total ?? 0 };
 }

@@ -5,6 +5,7 @@ import { ValidationError } from '../core/errors.ts';
 import { type Page, pageOffset } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
+import { logConfidentialReads, type RecordRead } from '../disclosure/confidential-reads.ts';
 import { listConditions } from '../records/list-scope.ts';
 import { type ListNeedsInput, listNeedsInput } from './need-input.ts';
 import { type NeedView, needAccess, toNeedView } from './need-view.ts';
@@ -33,9 +34,13 @@ export async function listNeeds({ deps, actor, input }: WithInput<ListNeedsInput
       .offset(pageOffset(query)),
     deps.db.select({ total: count() }).from(needs).where(where),
   ]);
+  const reads: RecordRead[] = [];
   const items = rows.flatMap((row) => {
     const access = needAccess(actor, row);
-    return access === 'none' ? [] : [toNeedView(access, row)];
+    if (access === 'none') return [];
+    reads.push({ ...row, kind: 'need', level: access });
+    return [toNeedView(access, row)];
   });
+  await logConfidentialReads(deps, actor, reads, 'list');
   return { items, page: query.page, pageSize: query.pageSize, total: totals[0]?.total ?? 0 };
 }

@@ -2,11 +2,13 @@ import { and } from 'drizzle-orm';
 import type { Page } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
+import { logConfidentialReads, type RecordRead } from '../disclosure/confidential-reads.ts';
 import { managerScope, managerSees } from './manager-scope.ts';
 import { pairFilterWhere } from './pair-filters.ts';
 import { listPairs, type PairGroup } from './pair-list.ts';
+import { pairReads } from './pair-reads.ts';
 import { type ListQueueInput, listQueueInput } from './queue-input.ts';
-import { type QueueItem, toQueueItem } from './queue-item.ts';
+import { type QueueItem, queueLevels, toQueueItem } from './queue-item.ts';
 import { type ImpressionSurface, recordImpressions } from './record-impressions.ts';
 import { workingStages } from './stage-machine.ts';
 
@@ -24,7 +26,12 @@ export async function listQueue({
   const query = parseInput(listQueueInput, input);
   const scope = await managerScope(deps, actor);
   const where = and(managerSees(scope), pairFilterWhere(query, workingStages, deps.clock.now()));
-  const page = await listPairs(deps, where, query, (row, priority) => toQueueItem(row, scope, priority));
+  const reads: RecordRead[] = [];
+  const page = await listPairs(deps, where, query, (row, priority) => {
+    reads.push(...pairReads(row, queueLevels(row, scope)));
+    return toQueueItem(row, scope, priority);
+  });
+  await logConfidentialReads(deps, actor, reads, `queue:${surface}`);
   await recordImpressions(deps, actor, page, surface);
   return page;
 }

@@ -4,8 +4,10 @@ import type { Page } from '../core/pagination.ts';
 import { parseInput } from '../core/validate.ts';
 import type { WithInput } from '../core/verb.ts';
 import { isOwner, pairSideLevel } from '../disclosure/audience.ts';
+import { logConfidentialReads, type RecordRead } from '../disclosure/confidential-reads.ts';
 import { pairFilterWhere } from './pair-filters.ts';
 import { listPairs, type PairGroup } from './pair-list.ts';
+import { pairReads } from './pair-reads.ts';
 import { type ListSuggestionsInput, listSuggestionsInput } from './queue-input.ts';
 import { type PairRow, pairItemAt, type QueueItem } from './queue-item.ts';
 
@@ -22,7 +24,14 @@ export async function listSuggestions({
   assertAdmin(actor);
   const query = parseInput(listSuggestionsInput, input);
   const where = pairFilterWhere(query, null, deps.clock.now());
-  return listPairs(deps, where, query, (row, priority) => pairItemAt(row, levelsFor(actor, row), [], priority));
+  const reads: RecordRead[] = [];
+  const page = await listPairs(deps, where, query, (row, priority) => {
+    const levels = levelsFor(actor, row);
+    reads.push(...pairReads(row, levels));
+    return pairItemAt(row, levels, [], priority);
+  });
+  await logConfidentialReads(deps, actor, reads, 'suggestions');
+  return page;
 }
 
 /** Each side as the rule shows it to this caller (an admin is treated as every record's owner: full). */

@@ -73,11 +73,15 @@ const escalationOf = (routing: unknown) =>
  * records' confidentiality allows.
  */
 export function toQueueItem(row: PairRow, scope: ManagerScope, priority: number | null = null): QueueItem {
+  return pairItemAt(row, queueLevels(row, scope), allowedMoves(row.s.stage), priority);
+}
+
+/** The level at which a manager sees each side of a pair in the queue. */
+export function queueLevels(row: PairRow, scope: ManagerScope): PairLevels {
   const assigned = isAssigned(scope, row.s);
   const side = (confidentiality: NeedRow['confidentiality']) =>
     pairSideLevel({ owner: false, assignedManager: assigned, confidentiality, disclosed: false });
-  const levels = { need: side(row.n.confidentiality), achievement: side(row.a.confidentiality) };
-  return pairItemAt(row, levels, allowedMoves(row.s.stage), priority);
+  return { need: side(row.n.confidentiality), achievement: side(row.a.confidentiality) };
 }
 
 /** A pair with both records and the explanation cut down to `levels`; `moves` are what this caller may do next. */

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { events } from '../../schema/events.ts';
 import { impressions } from '../../schema/impressions.ts';
 import { suggestions } from '../../schema/suggestions.ts';
 import {
@@ -145,6 +146,22 @@ export function queueFilterTests(ctx: QueueCtx) {
     const firstNeed = strong.pairs.map((p, j) => expect.objectContaining({ id: p.id, position: 1, group: j + 1 }));
     expect(rows).toEqual(expect.arrayContaining(firstNeed));
     expect(rows.filter((r) => weak.pairs.some((p) => p.id === r.id)).every((r) => r.position === 2)).toBe(true);
+  });
+
+  it("logs the manager's read of a confidential need in the queue, once per page", async () => {
+    const { deps, call, ent, inst } = ctx;
+    const chain = await makeChain(deps);
+    const m = await makeManager(deps, { chains: [chain], capacity: 50 });
+    const need = await insertNeed(deps, ent.orgId, { chainId: chain, confidentiality: 'confidential' });
+    for (let i = 0; i < 2; i++) {
+      const a = await insertAchievement(deps, inst.orgId, { chainId: chain });
+      await route(deps, (await insertSuggestion(deps, { needId: need.id, achievementId: a.id })).id);
+    }
+    expect((await call('GET', `/v1/queue?needId=${need.id}`, { key: m.key })).status).toBe(200);
+    const reads = await deps.db.select().from(events).where(eq(events.subjectId, need.id));
+    expect(reads.filter((e) => e.type === 'need.read').map((e) => [e.actor, e.orgId, e.data])).toEqual([
+      [`user:${m.userId}`, ent.orgId, { level: 'full', via: 'queue:api' }],
+    ]);
   });
 
   it('names the bad field of a queue filter in a 400', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAchievement } from '../../matching/achievements/create-achievement.ts';
+import { getAchievement } from '../../matching/achievements/get-achievement.ts';
 import { createApiKey } from '../../matching/admin/create-api-key.ts';
 import { createOrganisation } from '../../matching/admin/create-organisation.ts';
 import { createUser } from '../../matching/admin/create-user.ts';
@@ -9,6 +10,8 @@ import { revokeApiKey } from '../../matching/admin/revoke-api-key.ts';
 import { appendEvent, appendEvents, type LogEvent } from '../../matching/core/event-log.ts';
 import { verifyChain } from '../../matching/core/verify-event-chain.ts';
 import { createNeed } from '../../matching/needs/create-need.ts';
+import { getNeed } from '../../matching/needs/get-need.ts';
+import { listNeeds } from '../../matching/needs/list-needs.ts';
 import { updateNeed } from '../../matching/needs/update-need.ts';
 import { withdrawNeed } from '../../matching/needs/withdraw-need.ts';
 import { createWebhook } from '../../matching/notifications/create-webhook.ts';
@@ -107,6 +110,45 @@ export function eventLogSuite(backend: Backend, serverUrl?: string) {
       expect(JSON.stringify(logged)).not.toContain(need.title);
       const [published] = await db.select().from(events).where(eq(events.subjectId, achievement.id));
       expect(published).toMatchObject({ type: 'achievement.created', actor: `user:${inst.userId}`, orgId: inst.orgId });
+      expect((await verifyChain(db)).broken).toBeNull();
+    });
+
+    it("logs every read of a confidential record by anyone outside its owner, and no one else's reads", async () => {
+      const deps = testDeps(db);
+      const ent = await makePersona(deps, 'enterprise');
+      const admin = await makePersona(deps, 'admin');
+      const inst = await makePersona(deps, 'institution');
+      const secret = await createNeed({ deps, actor: ent, input: sampleNeed({ confidentiality: 'confidential' }) });
+      const open = await createNeed({ deps, actor: ent, input: sampleNeed({ confidentiality: 'public' }) });
+      const lab = await createAchievement({
+        deps,
+        actor: inst,
+        input: sampleAchievement({ confidentiality: 'confidential' }),
+      });
+      const reads = async () =>
+        (
+          await db
+            .select()
+            .from(events)
+            .where(inArray(events.type, ['need.read', 'achievement.read']))
+        )
+          .filter((e) => [secret.id, open.id, lab.id].includes(e.subjectId))
+          .map((e) => [e.type, e.subjectId, e.actor, e.orgId, e.data]);
+
+      await getNeed({ deps, actor: ent, id: secret.id });
+      await listNeeds({ deps, actor: ent, input: { pageSize: 100 } });
+      await getNeed({ deps, actor: admin, id: open.id });
+      expect(await reads()).toEqual([]);
+
+      await getNeed({ deps, actor: admin, id: secret.id });
+      await getAchievement({ deps, actor: admin, id: lab.id });
+      const listed = await listNeeds({ deps, actor: admin, input: { pageSize: 100, orgId: ent.orgId } });
+      expect(listed.items.map((n) => n.id)).toContain(secret.id);
+      expect(await reads()).toEqual([
+        ['need.read', secret.id, `user:${admin.userId}`, ent.orgId, { level: 'full', via: 'get' }],
+        ['achievement.read', lab.id, `user:${admin.userId}`, inst.orgId, { level: 'full', via: 'get' }],
+        ['need.read', secret.id, `user:${admin.userId}`, ent.orgId, { level: 'full', via: 'list' }],
+      ]);
       expect((await verifyChain(db)).broken).toBeNull();
     });
 
