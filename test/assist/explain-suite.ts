@@ -6,6 +6,7 @@ import { type Explanation, SHARED_TERM_SOURCES } from '../../matching/ranking/ex
 import { assistExplanations } from '../../schema/assist.ts';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
+import { expectConforms } from '../api/queue-helpers.ts';
 import { makePersona, type Persona } from '../support/factories.ts';
 import { type ChatRequestBody, type FakeLlmServer, startFakeLlmServer } from '../support/fake-llm-server.ts';
 import { type Call, startServer } from '../support/http.ts';
@@ -99,6 +100,7 @@ export function explainSuite(backend: Backend, serverUrl?: string) {
       const res = await offline.call('POST', path(suggestion.id), { key: manager.key });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ source: 'offline', reason: 'not_configured', cached: false });
+      await expectConforms(offline.call, 'POST /v1/suggestions/{id}/assist/explain', res);
       expect(res.body.explanation).toContain(need.title);
       expect(res.body.explanation).toContain(achievement.title);
       expect(res.body.explanation).toContain('「印染废水」');
@@ -126,6 +128,7 @@ export function explainSuite(backend: Backend, serverUrl?: string) {
       const spent = await tokensSpentToday(deps, manager.orgId);
       const res = await online.call('POST', path(suggestion.id), { key: manager.key });
       expect(res.body).toMatchObject({ source: 'llm', model: 'qwen-plus', cached: false });
+      await expectConforms(online.call, 'POST /v1/suggestions/{id}/assist/explain', res);
       expect(res.body.explanation).toBe(faithful.explanation);
       expect(res.body.messages.toEnterprise).toBe(faithful.toEnterprise);
       const [request] = llm.requests;
@@ -239,9 +242,10 @@ export function explainSuite(backend: Backend, serverUrl?: string) {
     });
 
     for (const injection of injectionCorpus) {
-      it(`an injection in the need (${injection.name}) moves no score, stage or route and leaks nothing`, async () => {
+      it(`an injection in need and achievement (${injection.name}) moves no score, stage or route and leaks nothing`, async () => {
         const { suggestion } = await routedPair({
           need: { description: `印染废水深度处理，回用率达到60%以上。${injection.text}` },
+          achievement: { abstract: `臭氧催化氧化耦合纳滤，COD去除率达85%。${injection.text}` },
         });
         const before = await rowOf(suggestion.id);
         // A compromised model follows the injection: ranks it first, invents a score, quotes another enterprise.

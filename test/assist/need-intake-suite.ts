@@ -5,6 +5,7 @@ import type { Deps } from '../../matching/core/deps.ts';
 import { createNeedInput } from '../../matching/needs/need-input.ts';
 import { needs } from '../../schema/needs.ts';
 import { suggestions } from '../../schema/suggestions.ts';
+import { expectConforms } from '../api/queue-helpers.ts';
 import { makePersona, type Persona } from '../support/factories.ts';
 import { type FakeLlmServer, startFakeLlmServer } from '../support/fake-llm-server.ts';
 import { type Call, startServer } from '../support/http.ts';
@@ -92,6 +93,7 @@ export function needIntakeSuite(backend: Backend, serverUrl?: string) {
       expect(res.status).toBe(200);
       expect(res.body.source).toBe('offline');
       expect(res.body.reason).toBe('not_configured');
+      await expectConforms(offline.call, `POST ${PATH}`, res);
       const { draft } = res.body;
       expect(draft.title).toBe('生产新能源汽车动力电池包');
       expect(draft.description).toBe(TEXT);
@@ -127,6 +129,7 @@ export function needIntakeSuite(backend: Backend, serverUrl?: string) {
       const res = await online.call('POST', PATH, { key: ent.key, body: { text: TEXT } });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ source: 'llm', model: 'qwen-plus', complete: true, dropped: [] });
+      await expectConforms(online.call, `POST ${PATH}`, res);
       expect(res.body.draft).toMatchObject({ title: '动力电池包液冷板轻量化', chainId: 'nev', budgetMax: 200 });
       expect(createNeedInput.safeParse(res.body.draft).success).toBe(true);
       const [request] = llm.requests;
