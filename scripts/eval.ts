@@ -16,6 +16,7 @@
  *
  * With --json the last stdout line is one JSON object with the headline metrics (and `routed` with --abstain).
  */
+import { join } from 'node:path';
 import pino from 'pino';
 import { systemClock } from '../matching/core/deps.ts';
 import { createLocalEmbedder } from '../matching/embedders/local-embedder.ts';
@@ -28,12 +29,14 @@ import { createStoreEngine } from '../matching/eval/store-engine.ts';
 import { DEFAULT_CUTOFF } from '../matching/ranking/cutoff.ts';
 import { openDb } from '../schema/db.ts';
 import { parseCli, runCli, usageError } from './cli-args.ts';
+import { projectRoot } from './database-target.ts';
 import { requireEvalFolder } from './eval-folder.ts';
 
 const cli = {
-  usage: `usage: npm run eval -- --data DIR [--split dev] [--json] [--store db|memory] [--database-url URL]
+  usage: `usage: npm run eval -- [--data DIR] [--split dev] [--json] [--store db|memory] [--database-url URL]
                     [--abstain] [--ranker v1|none] [--diversity on|off] [--dense-weight W] [--prf D,T,W]
-  --data      a BEIR-style folder: corpus.jsonl, SPLIT/queries.jsonl, SPLIT/qrels.tsv
+  --data      a BEIR-style folder: corpus.jsonl, SPLIT/queries.jsonl, SPLIT/qrels.tsv (default: the
+              sample shipped in eval/csl-sample; the full set is ../shared/eval/csl-title2abs)
   --split     the query split to run (default dev)
   --json      end with one JSON line of the headline metrics
   --store     db (default): the production path on an in-memory PGlite (or --database-url, a scratch
@@ -41,7 +44,8 @@ const cli = {
   --abstain   hide half the queries' answers and apply the match job's cut-off (routed precision, recall)
   --ranker, --diversity, --dense-weight, --prf   experiments, with --store memory only`,
   options: {
-    data: { type: 'string' },
+    // The shipped sample, so a fresh clone can run it; resolved against the project, not the cwd.
+    data: { type: 'string', default: join(projectRoot(), 'eval', 'csl-sample') },
     split: { type: 'string', default: 'dev' },
     json: { type: 'boolean', default: false },
     'dense-weight': { type: 'string', default: '0' },
@@ -52,7 +56,6 @@ const cli = {
     'database-url': { type: 'string' },
     abstain: { type: 'boolean', default: false },
   },
-  required: ['data'],
   choices: { ranker: ['v1', 'none'], diversity: ['on', 'off'], store: ['db', 'memory'] },
 } as const;
 
