@@ -16,5 +16,6 @@ export * from './outcomes.ts';
 export * from './pair-disclosures.ts';
 export * from './platforms.ts';
 export * from './record-vectors.ts';
+export * from './stats.ts';
 export * from './suggestions.ts';
 export * from './users.ts';
