@@ -34,7 +34,7 @@ export async function queuePage(c: Context<PageEnv>) {
   const deps = c.get('deps');
   const query = queueQuery(c);
   const [result, chains] = await Promise.all([
-    listQueue({ deps, actor: c.get('actor'), input: query }) as Promise<Page<PairGroup>>,
+    listQueue({ deps, actor: c.get('actor'), input: query, surface: 'page' }) as Promise<Page<PairGroup>>,
     chainNames(deps),
   ]);
   const selected = (name: 'chain' | 'stage' | 'olderThanHours', value: string) => query[name] === value;

@@ -7,6 +7,7 @@ import { createAchievement } from '../../matching/achievements/create-achievemen
 import { createApiKey } from '../../matching/admin/create-api-key.ts';
 import { createUser } from '../../matching/admin/create-user.ts';
 import type { Deps } from '../../matching/core/deps.ts';
+import { impressions } from '../../schema/impressions.ts';
 import { needs } from '../../schema/needs.ts';
 import { organisations } from '../../schema/organisations.ts';
 import { outbox } from '../../schema/outbox.ts';
@@ -187,6 +188,9 @@ describe.skipIf(!hasChromium || !database.available)('pages in a real browser', 
     const group = manager.page.locator(`section.need-group[data-need-id="${needId}"]`);
     await expect(group.locator('h2').textContent()).resolves.toContain(need.title);
     await shoot(manager.page, '04-manager-queue');
+    // What the workbench showed is an impression from the page surface, as the API's queue records its own.
+    const shown = await deps.db.select().from(impressions).where(eq(impressions.suggestionId, routed.id));
+    expect(shown.map((row) => row.surface)).toContain('page');
     await manager.page.selectOption('form.filters select[name=chain]', 'textile');
     await Promise.all([
       manager.page.waitForURL(/chain=textile/),
