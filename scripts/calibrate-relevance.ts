@@ -9,6 +9,8 @@
  * precision / answered recall / abstention / pairs per need of every split at each threshold. The threshold
  * with the largest worst-case margin over the targets (precision 0.5, recall 0.9, abstention 0.5) on all
  * splits is marked. --max-pairs N sweeps with another cap than the shipped one. With --json the last line is the whole sweep as one JSON object.
+ * For each model it also prints how well its best estimate tells answerable from unanswerable queries
+ * (matching/eval/separability.ts): the ROC area and the answered recall no cut-off can exceed at abstention 0.5.
  */
 import { isUnanswerable } from '../matching/eval/abstention.ts';
 import {
@@ -23,6 +25,7 @@ import {
 import { loadEvalSplit } from '../matching/eval/dataset.ts';
 import { createEvalEngine } from '../matching/eval/eval-engine.ts';
 import { documentText } from '../matching/eval/run-eval.ts';
+import { separability } from '../matching/eval/separability.ts';
 import { DEFAULT_CUTOFF } from '../matching/ranking/cutoff.ts';
 import { type RelevanceModel, relevanceV1 } from '../matching/ranking/relevance.ts';
 import { CliError, parseCli, runCli, usageError } from './cli-args.ts';
@@ -107,7 +110,12 @@ async function main() {
       const mark = row === best ? ' ←' : '';
       process.stdout.write(`| ${row.threshold.toFixed(2)} | ${cells.join(' | ')} | ${fmt(row.worst)}${mark} |\n`);
     }
-    return { name, model, best: best.threshold, rows };
+    const separation = perSplit.map((queries) => separability(queries, model));
+    const separationCells = separation.map(
+      (s, i) => `${splitNames[i]} AUC ${fmt(s.auc)}, answered-recall ceiling ${fmt(s.recallCeiling)}`,
+    );
+    process.stdout.write(`answerable vs unanswerable, best estimate: ${separationCells.join('; ')}\n`);
+    return { name, model, best: best.threshold, rows, separation };
   });
   if (values.json) process.stdout.write(`${JSON.stringify({ splits: splitNames, maxPairs: top, result })}\n`);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRoutedTally, isUnanswerable } from '../../matching/eval/abstention.ts';
 import { calibrationQuery, fitLogistic, routedReport, worstSlack } from '../../matching/eval/calibration.ts';
-import { relevanceV1 } from '../../matching/ranking/relevance.ts';
+import { separability } from '../../matching/eval/separability.ts';
+import { type RelevanceModel, relevanceV1 } from '../../matching/ranking/relevance.ts';
 
 /** A small deterministic generator, so the synthetic fit is the same on every run. */
 function lcg(seed: number) {
@@ -81,5 +82,45 @@ describe('calibrating the relevance estimate', () => {
     // A candidate the ranker gave 0 (no shared key term) stays 0 whatever the model would say.
     const unevidenced = calibrationQuery([{ ...hits[0], relevance: 0 } as (typeof hits)[number]], judgments, false, 3);
     expect(routedReport([unevidenced], relevanceV1, { threshold: 0.2, maxPairs: 3 })).toMatchObject({ perNeed: 0 });
+  });
+});
+
+describe('separating answerable from unanswerable queries', () => {
+  // Relevance = sigmoid(standout), so a query's best estimate orders as its best candidate's standout.
+  const byStandout: RelevanceModel = {
+    version: 'test',
+    intercept: 0,
+    weights: { standout: 1, toBest: 0, toNext: 0, coverage: 0, first: 0 },
+  };
+  const candidate = (standout: number, relevant: boolean, evidenced = true) => ({
+    id: `${standout}`,
+    relevant,
+    evidenced,
+    inputs: { standout, toBest: 0, toNext: 0, coverage: 0, first: 1 },
+  });
+  const query = (hidden: boolean, ...candidates: ReturnType<typeof candidate>[]) => ({
+    hidden,
+    judgments: new Map<string, number>(),
+    candidates,
+  });
+
+  it('measures the ROC area and the recall a threshold could reach while silent on half the rest', () => {
+    const queries = [
+      query(false, candidate(3, true)),
+      query(false, candidate(0, false), candidate(-2, true)),
+      query(true, candidate(1, false)),
+      // An unevidenced candidate is relevance 0 by rule, so it does not lift its query's best estimate.
+      query(true, candidate(-1, false), candidate(5, false, false)),
+    ];
+    // Answerable best estimates σ(3), σ(0) against σ(1), σ(−1): three of the four pairs are ordered right.
+    // Silent on the lower half of the unanswerable (σ(−1)) both answerable queries are routed, answers included.
+    expect(separability(queries, byStandout)).toEqual({ auc: 3 / 4, recallCeiling: 1 });
+    // Silent on all of them the bar is σ(1): only the first answerable query stays above it.
+    expect(separability(queries, byStandout, 1)).toEqual({ auc: 3 / 4, recallCeiling: 1 / 2 });
+  });
+
+  it('does not count a routed query whose answer is not among its routable candidates', () => {
+    const queries = [query(false, candidate(3, false)), query(true, candidate(0, false))];
+    expect(separability(queries, byStandout)).toEqual({ auc: 1, recallCeiling: 0 });
   });
 });
