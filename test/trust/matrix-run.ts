@@ -1,3 +1,4 @@
+import { isPageRoute, PageSessions, pageShapeProblems } from './matrix-pages.ts';
 import type { MatrixRoute, MatrixRow } from './matrix-parse.ts';
 import { bodyFor, isWrite } from './matrix-routes.ts';
 import { matrixReasons } from './matrix-table.ts';
@@ -34,8 +35,11 @@ function shapeProblems(answer: Answer, location: string | null, reason: string |
 
 export class MatrixRunner {
   private readonly shared = new Map<string, Promise<TargetInstance>>();
+  private readonly pages: PageSessions;
 
-  constructor(private readonly world: MatrixWorld) {}
+  constructor(private readonly world: MatrixWorld) {
+    this.pages = new PageSessions(world);
+  }
 
   /** Runs every cell of the route and returns one line per disagreement with the table (none: all agree). */
   async run(route: MatrixRoute): Promise<string[]> {
@@ -73,6 +77,7 @@ export class MatrixRunner {
   private async cell(route: MatrixRoute, row: MatrixRow, caller: CallerLabel, failures: string[]): Promise<Answer> {
     const instance = await this.target(route, row.target);
     const path = instance.id ? route.path.replace('{id}', instance.id) : route.path;
+    if (isPageRoute(route.path)) return this.pageCell(route, row, caller, path, instance, failures);
     const body = bodyFor(route.key, { world: this.world, caller, target: row.target });
     const key = this.world.keys[caller];
     const response = await this.world.call(route.method, path, {
@@ -93,5 +98,23 @@ export class MatrixRunner {
     for (const issue of shapeProblems(answer, response.headers.get('location'), reason))
       failures.push(`${where}: ${issue}`);
     return answer;
+  }
+
+  /** A page cell: the caller's cookie session instead of a Bearer key, HTML instead of problem documents. */
+  private async pageCell(
+    route: MatrixRoute,
+    row: MatrixRow,
+    caller: CallerLabel,
+    path: string,
+    instance: TargetInstance,
+    failures: string[],
+  ): Promise<Answer> {
+    const page = await this.pages.call(route.key, route.method, path, caller, instance.id);
+    if (isWrite(route.method)) await instance.after?.();
+    const where = `${route.key} [${row.target}] ${caller}`;
+    const expected = row.cells[caller].status;
+    if (page.status !== expected) failures.push(`${where}: expected ${expected}, got ${page.status}`);
+    for (const issue of pageShapeProblems(page)) failures.push(`${where}: ${issue}`);
+    return { status: page.status, contentType: page.contentType, body: page.body };
   }
 }

@@ -185,6 +185,64 @@ POST /v1/webhooks/{id}/disable
   ent-webhook             401   401   200   404   404   200   404   404   404   404   404   404
   uni-webhook             401   401   404   200   404   200   404   404   404   404   404   404
   missing                 401   401   404   404   404   404   404   404   404   404   404   404
+# Pages (issue 11): called as a browser calls them, with a cookie session from signing in with the column's key
+# (matrix-pages.ts). No session: GET 303 to the sign-in page, POST 401. A section not for the caller's role 403;
+# inside it the same verbs as the API decide (404 for what the caller may not see, 409 for an illegal move).
+# A successful form post answers 303 back to its page.
+GET /app/assets/app.css
+  -                       200   200   200   200   200   200   200   200   200   200   200   200
+GET /app/assets/favicon.svg
+  -                       200   200   200   200   200   200   200   200   200   200   200   200
+GET /app/lang
+  -                       303   303   303   303   303   303   303   303   303   303   303   303
+GET /app/sign-in
+  -                       200   200   200   200   200   200   200   200   200   200   200   200
+POST /app/sign-in
+  -                       401   401   303   303   303   303   303   303   303   303   303   303
+POST /app/sign-out
+  -                       401   401   303   303   303   303   303   303   303   303   303   303
+GET /app
+  -                       303   303   303   303   303   200   303   303   303   303   303   303
+GET /app/queue
+  -                       303   303   403   403   200   403   403   403   200   200   200   200
+GET /app/pairs/{id}
+  routed:public           303   303   403   403   200   403   403   403   404   200   404   404
+  routed:confidential     303   303   403   403   200   403   403   403   404   200   404   404
+  accepted:confidential   303   303   403   403   200   403   403   403   404   200   404   404
+  missing                 303   303   403   403   404   403   403   403   404   404   404   404
+POST /app/pairs/{id}/claim
+  routed:public           401   401   403   403   303   403   403   403   404   303   404   404
+  routed:confidential     401   401   403   403   303   403   403   403   404   303   404   404
+  accepted:confidential   401   401   403   403   409   403   403   403   404   409   404   404
+  missing                 401   401   403   403   404   403   403   403   404   404   404   404
+POST /app/pairs/{id}/decision
+  claimed:public          401   401   403   403   303   403   403   403   404   303   404   404
+  claimed:confidential    401   401   403   403   303   403   403   403   404   303   404   404
+  accepted:confidential   401   401   403   403   409   403   403   403   404   409   404   404
+  missing                 401   401   403   403   404   403   403   403   404   404   404   404
+POST /app/pairs/{id}/stage
+  accepted:public         401   401   403   403   303   403   403   403   404   303   404   404
+  accepted:confidential   401   401   403   403   303   403   403   403   404   303   404   404
+  routed:confidential     401   401   403   403   409   403   403   403   404   409   404   404
+  missing                 401   401   403   403   404   403   403   403   404   404   404   404
+GET /app/needs
+  -                       303   303   200   403   403   403   200   403   403   403   403   403
+GET /app/needs/new
+  -                       303   303   200   403   403   403   200   403   403   403   403   403
+POST /app/needs
+  -                       401   401   303   403   403   403   303   403   403   403   403   403
+GET /app/needs/{id}
+  need:public             303   303   200   403   403   403   404   403   403   403   403   403
+  need:desensitised       303   303   200   403   403   403   404   403   403   403   403   403
+  need:confidential       303   303   200   403   403   403   404   403   403   403   403   403
+  missing                 303   303   404   403   403   403   404   403   403   403   403   403
+GET /app/achievements
+  -                       303   303   403   200   403   403   403   200   403   403   403   403
+GET /app/achievements/{id}
+  ach:public              303   303   403   200   403   403   403   404   403   403   403   403
+  ach:desensitised        303   303   403   200   403   403   403   404   403   403   403   403
+  ach:confidential        303   303   403   200   403   403   403   404   403   403   403   403
+  missing                 303   303   403   404   403   403   403   404   403   403   403   403
 `;
 
 /**

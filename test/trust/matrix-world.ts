@@ -32,6 +32,8 @@ export type CallerLabel = (typeof callerLabels)[number];
 export type MatrixWorld = {
   deps: Deps;
   call: Call;
+  /** The server's base URL, for the web pages' cookie sessions (matrix-pages.ts). */
+  url: string;
   /** The API key each column calls with; `undefined` sends no Authorization header. */
   keys: Record<CallerLabel, string | undefined>;
   ent: Persona;
@@ -67,6 +69,7 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
   return {
     deps,
     call: server.call,
+    url: server.url,
     keys: {
       anon: undefined,
       revk: revoked.key,
