@@ -82,9 +82,14 @@ describe('pages: sessions, CSRF, language (real HTTP)', () => {
     expect((await browser.post('/app/needs', { ...need, _csrf: token }, { origin: 'null' })).status).toBe(403);
     const list = await browser.get('/app/needs');
     expect(list.text).not.toContain('无令牌的需求');
-    const ok = await browser.post('/app/needs', { ...need, _csrf: token });
+    const hostile = { ...need, title: '<img src=x onerror="alert(1)">需求' };
+    const ok = await browser.post('/app/needs', { ...hostile, _csrf: token });
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toMatch(/^\/app\/needs\/[0-9a-f-]{36}$/);
+    // Record text is written as text: the title comes back escaped, never as markup.
+    const shown = await browser.get(ok.headers.location ?? '');
+    expect(shown.text).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;需求');
+    expect(shown.text).not.toContain('<img src=x');
   });
 
   it('shows a refused need form again with 400 and the field named, keeping what was typed', async () => {
