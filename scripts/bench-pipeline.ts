@@ -15,8 +15,9 @@
  * --confirm live it reads the assigned manager's queue at once and the moment is that response, which adds the
  * queue reads to the load under test. The pool is inserted and ingested before measuring, and the engine (and
  * each BullMQ worker's engine) is caught up with it first.
- * With --json the last stdout line is `{"inprocess":{"p50_ms","p95_ms","needs",…},"bullmq":{…}}`, `needs`
- * being how many needs got a routed suggestion within the timeout.
+ * With --json the last stdout line is `{"inprocess":{"p50_ms","p95_ms","needs","api_stall_max_ms",…},"bullmq":{…}}`,
+ * `needs` being how many needs got a routed suggestion within the timeout and `api_stall_max_ms` the API
+ * process's longest event-loop stall during the load (what a request arriving then waited before any handling).
  */
 import { parseArgs } from 'node:util';
 import { loadEvalSplit } from '../matching/eval/dataset.ts';
@@ -115,7 +116,16 @@ for (const runner of runners) {
 }
 
 const round = (x: number) => Math.round(x);
-type Summary = { p50_ms: number | null; p95_ms: number | null; needs: number; max_ms: number | null; posted: number };
+type Summary = {
+  p50_ms: number | null;
+  p95_ms: number | null;
+  needs: number;
+  max_ms: number | null;
+  posted: number;
+  /** The API process's longest event-loop stall during the measured load (in-process: jobs share that loop). */
+  api_stall_max_ms: number;
+  api_stall_p99_ms: number;
+};
 const summaries: Record<string, Summary> = {};
 const out: string[] = [
   '',
@@ -149,6 +159,8 @@ for (const report of reports) {
     needs: visible.length,
     max_ms: visible.length ? round(Math.max(...visible)) : null,
     posted: results.length,
+    api_stall_max_ms: report.load.eventLoopDelay.max_ms,
+    api_stall_p99_ms: report.load.eventLoopDelay.p99_ms,
   };
   summaries[report.runner] = summary;
   out.push(

@@ -1,4 +1,5 @@
 import type { Deps } from '../matching/core/deps.ts';
+import { yieldToEventLoop } from '../matching/engine/time-slice.ts';
 import { backoffDelay } from './backoff.ts';
 import { executeJob } from './execute-job.ts';
 import type { JobCatalog } from './job-catalog.ts';
@@ -41,6 +42,9 @@ export function createInProcessRunner(options: InProcessRunnerOptions): JobRunne
   };
 
   const run = async (entry: Entry) => {
+    // Each job starts on a fresh turn of the event loop: PGlite settles its queries as microtasks, so without
+    // this a backlog ran job after job in one macrotask and the API could not even accept a connection.
+    await yieldToEventLoop();
     const execution = await executeJob(entry.request, entry.attempt, {
       deps: options.deps,
       catalog: options.catalog,

@@ -13,8 +13,10 @@ import {
 } from './document-cursor.ts';
 import { type DocMeta, KindIndex } from './kind-index.ts';
 import type { Profile } from './match-document.ts';
+import { timeSlice } from './time-slice.ts';
 
-const syncBatch = 5000;
+// Reading and parsing a batch is one uninterrupted stretch of PGlite work; 1,000 rows keep it short.
+const syncBatch = 1000;
 
 /**
  * The in-memory lexical engine over `match_documents`. Postgres is the source of truth: every process (API,
@@ -56,6 +58,8 @@ export class MatchEngine {
     let applied = 0;
     let cursor = this.watermark;
     let contiguous = true;
+    // A catch-up after a bulk import applies thousands of documents; the API must keep answering meanwhile.
+    const slice = timeSlice();
     for (;;) {
       const rows = await this.db
         .select({ ...getTableColumns(matchDocuments), horizon: snapshotHorizon })
@@ -75,6 +79,7 @@ export class MatchEngine {
           normalized: row.normalized,
           words: row.words,
         });
+        await slice.pause();
       }
       const last = rows.at(-1);
       if (last) cursor = { xid: last.xid, seq: last.seq };

@@ -9,6 +9,7 @@ import { parseInput } from '../core/validate.ts';
 import { write } from '../core/write.ts';
 import { documentStamp } from '../engine/document-cursor.ts';
 import { buildMatchDocument, type MatchDocumentValues } from '../engine/match-document.ts';
+import { timeSlice, yieldToEventLoop } from '../engine/time-slice.ts';
 import type { RecordKind } from '../vectors/vector-index.ts';
 import { indexVectors } from './index-vectors.ts';
 import { isListed, recordRefPayload } from './listed.ts';
@@ -31,6 +32,20 @@ export async function processIngest(deps: Deps, payload: unknown) {
  */
 export async function ingestRecords({ deps, kind, ids }: { deps: Deps; kind: RecordKind; ids: string[] }) {
   const built = await buildDocuments(deps, kind, ids);
+  let changed = 0;
+  // One transaction per chunk, not per batch: on PGlite a transaction holds the only connection, and a batch
+  // of 500 documents (their chains, events, rows and jobs) kept every request waiting for seconds; at 50 a chunk still held it for over a second on a busy machine. Each record's
+  // document and its match job still commit together; the loop comes round between chunks.
+  for (let at = 0; at < built.length; at += writeChunk) {
+    if (at > 0) await yieldToEventLoop();
+    changed += (await writeDocuments(deps, kind, built.slice(at, at + writeChunk))).changed;
+  }
+  return { ingested: built.length, changed };
+}
+
+const writeChunk = 20;
+
+async function writeDocuments(deps: Deps, kind: RecordKind, built: readonly Built[]) {
   const docs = built.map((b) => b.doc);
   const existing = docs.length
     ? await deps.db
@@ -122,12 +137,17 @@ async function buildDocuments(deps: Deps, kind: RecordKind, ids: string[]): Prom
     deps.engine.taxonomy(),
   ]);
   const regionOf = new Map(orgs.map((o) => [o.id, { district: o.district, city: o.city }]));
-  return rows.map((input) => {
+  // About a millisecond of analysis per document: a batch of hundreds yields between slices (engine/time-slice.ts).
+  const slice = timeSlice();
+  const built: Built[] = [];
+  for (const input of rows) {
     const { doc, chain } = buildMatchDocument(input, taxonomy, regionOf.get(input.row.orgId));
     const { chainId, chainSource, chainConfidence } = input.row;
-    return {
+    built.push({
       doc,
       chain: { recordId: doc.recordId, stored: { chainId, chainSource, chainConfidence }, resolved: chain },
-    };
-  });
+    });
+    await slice.pause();
+  }
+  return built;
 }

@@ -21,14 +21,22 @@ export function bm25TermFrequency(tf: number, docLength: number, avgDocLength: n
 /** Query term → weight; weights let expanded (PRF) terms count less than the need's own words. */
 export type WeightedQuery = Map<string, number>;
 
+/** Postings a term keeps in the field's shared slab before it gets arrays of its own. */
+const SMALL = 4;
+
 /** One field's postings. Documents are dense internal numbers assigned by the caller in order. */
 export class Bm25Field {
   private readonly termIds = new Map<string, number>();
-  // Typed, growable posting lists: at 100k documents there are tens of millions of postings, and plain
-  // arrays of numbers would cost several times the memory and keep the garbage collector busy.
-  private postingDocs: Int32Array[] = [];
-  private postingTfs: Uint16Array[] = [];
-  private postingLengths: number[] = [];
+  // Typed posting lists: at 100k documents there are tens of millions of postings, and plain arrays of numbers
+  // would cost several times the memory and keep the garbage collector busy. Most terms (a bigram, a rare
+  // word) occur in a handful of documents, so a term's first SMALL postings live in one slab shared by all
+  // terms (at id × SMALL) and only a term that outgrows it allocates arrays of its own: two typed arrays per
+  // term had made adding a document mostly allocation, and held most of the index's memory in array headers.
+  private smallDocs = new Int32Array(SMALL * 1024);
+  private smallTfs = new Uint16Array(SMALL * 1024);
+  private readonly postingDocs: (Int32Array | undefined)[] = [];
+  private readonly postingTfs: (Uint16Array | undefined)[] = [];
+  private readonly postingLengths: number[] = [];
   private readonly docLengths: number[] = [];
   private totalLength = 0;
   /** k1·(1 − b + b·len/avg) per document; depends on the average length, so rebuilt when the pool changes. */
@@ -48,41 +56,65 @@ export class Bm25Field {
     for (const term of terms) {
       let id = this.termIds.get(term);
       if (id === undefined) {
-        id = this.postingDocs.length;
+        id = this.postingLengths.length;
         this.termIds.set(term, id);
-        this.postingDocs.push(new Int32Array(4));
-        this.postingTfs.push(new Uint16Array(4));
         this.postingLengths.push(0);
+        this.postingDocs.push(undefined);
+        this.postingTfs.push(undefined);
+        if ((id + 1) * SMALL > this.smallDocs.length) this.growSlab();
       }
       const length = this.postingLengths[id] ?? 0;
-      const tfs = this.postingTfs[id];
-      if (length > 0 && this.postingDocs[id]?.[length - 1] === doc && tfs) {
-        tfs[length - 1] = Math.min((tfs[length - 1] ?? 0) + 1, 65_535);
+      const own = this.postingDocs[id];
+      const docs = own ?? this.smallDocs;
+      const tfs = this.postingTfs[id] ?? this.smallTfs;
+      const last = (own ? 0 : id * SMALL) + length - 1;
+      if (length > 0 && docs[last] === doc) {
+        tfs[last] = Math.min((tfs[last] ?? 0) + 1, 65_535);
       } else {
-        this.appendPosting(id, doc, 1);
+        this.appendPosting(id, doc);
       }
     }
     this.docLengths.push(terms.length);
     this.totalLength += terms.length;
   }
 
-  private appendPosting(id: number, doc: number, tf: number): void {
+  private growSlab(): void {
+    const docs = new Int32Array(this.smallDocs.length * 2);
+    docs.set(this.smallDocs);
+    const tfs = new Uint16Array(this.smallTfs.length * 2);
+    tfs.set(this.smallTfs);
+    this.smallDocs = docs;
+    this.smallTfs = tfs;
+  }
+
+  private appendPosting(id: number, doc: number): void {
     const length = this.postingLengths[id] ?? 0;
-    let docs = this.postingDocs[id] ?? new Int32Array(4);
-    let tfs = this.postingTfs[id] ?? new Uint16Array(4);
-    if (length === docs.length) {
+    this.postingLengths[id] = length + 1;
+    if (length < SMALL) {
+      this.smallDocs[id * SMALL + length] = doc;
+      this.smallTfs[id * SMALL + length] = 1;
+      return;
+    }
+    let docs = this.postingDocs[id];
+    let tfs = this.postingTfs[id];
+    if (!docs || !tfs || length === docs.length) {
+      // Out of the slab (or out of room): move to arrays of twice the size.
       const grownDocs = new Int32Array(length * 2);
-      grownDocs.set(docs);
       const grownTfs = new Uint16Array(length * 2);
-      grownTfs.set(tfs);
+      if (docs && tfs) {
+        grownDocs.set(docs);
+        grownTfs.set(tfs);
+      } else {
+        grownDocs.set(this.smallDocs.subarray(id * SMALL, id * SMALL + SMALL));
+        grownTfs.set(this.smallTfs.subarray(id * SMALL, id * SMALL + SMALL));
+      }
       docs = grownDocs;
       tfs = grownTfs;
       this.postingDocs[id] = docs;
       this.postingTfs[id] = tfs;
     }
     docs[length] = doc;
-    tfs[length] = Math.min(tf, 65_535);
-    this.postingLengths[id] = length + 1;
+    tfs[length] = 1;
   }
 
   docFreq(term: string): number {
@@ -103,13 +135,14 @@ export class Bm25Field {
     for (const [term, qWeight] of query) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
-      const docs = this.postingDocs[id];
-      const tfs = this.postingTfs[id];
+      const own = this.postingDocs[id];
+      const docs = own ?? this.smallDocs;
+      const tfs = this.postingTfs[id] ?? this.smallTfs;
+      const start = own ? 0 : id * SMALL;
       const length = this.postingLengths[id] ?? 0;
-      if (!docs || !tfs) continue;
       // bm25TermFrequency, with the per-document part precomputed: this loop is the whole query cost.
       const factor = bm25Idf(n, length) * qWeight * weight * (k1 + 1);
-      for (let i = 0; i < length; i++) {
+      for (let i = start; i < start + length; i++) {
         const doc = docs[i] ?? 0;
         const tf = tfs[i] ?? 0;
         scores[doc] = (scores[doc] ?? 0) + (factor * tf) / (tf + (norms[doc] ?? 0));

@@ -24,15 +24,17 @@ const PUNCTUATION_FOLD: Record<string, string> = {
   '·': ' ',
 };
 
+// Every code unit toHalfWidth changes; one regex pass leaves the rest of the text as it is, instead of rebuilding
+// the string character by character (that loop was a fifth of the analysis time of an abstract).
+const FOLDED = /[\u3000\uff01-\uff5e。、“”‘’《》【】—–～·]/g;
+
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code === IDEOGRAPHIC_SPACE) out += ' ';
-    else if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - FULL_WIDTH_OFFSET);
-    else out += PUNCTUATION_FOLD[ch] ?? ch;
-  }
-  return out;
+  return text.replace(FOLDED, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === IDEOGRAPHIC_SPACE) return ' ';
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - FULL_WIDTH_OFFSET);
+    return PUNCTUATION_FOLD[ch] ?? ch;
+  });
 }
 
 /** NFKC first: it folds compatibility forms (ligatures, circled digits, ㎫) that width folding misses. */
