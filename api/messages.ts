@@ -66,6 +66,18 @@ export const reasonMessages: Record<string, Text> = {
     zh: '只有该平台的用户（及管理员）可以修改平台信息',
     en: 'Only the platform’s own users (and admins) can change it',
   },
+  outcome_not_allowed: {
+    zh: '对子处于“{stage}”阶段，不能记录“{kind}”，当前允许：{allowed}',
+    en: 'Cannot record {kind} at stage {stage}; allowed: {allowed}',
+  },
+  outcome_recorders_only: {
+    zh: '只有对子的技术经理人、管理员或承接平台的用户可以记录转化结果',
+    en: 'Only the pair’s managers, admins and the platforms running it record outcomes',
+  },
+  platform_records_own_runs: {
+    zh: '平台用户只能记录在本平台开展的概念验证或中试的结果',
+    en: 'A platform’s users record only the results of runs at their platform',
+  },
   managers_only: { zh: '仅技术经理人可执行此操作', en: 'Only technology managers can do this' },
   assigned_manager_only: {
     zh: '仅该配对的负责经理人或管理员可执行此操作',
@@ -156,6 +168,18 @@ export const fieldMessages: Record<string, Text> = {
   not_for_platform_kind: {
     zh: '该字段不适用于此类平台（{values}）',
     en: 'does not apply to a platform of kind {values}',
+  },
+  not_for_passed: { zh: '结果为通过时不填写原因', en: 'is given only when the result is not a pass' },
+  only_when_failed: { zh: '只有失败的结果可以终止对子', en: 'only a failed result can end the pair' },
+  only_for_use_first_pay_later: {
+    zh: '只有“先用后转”需要填写试用期',
+    en: 'is given only for use_first_pay_later (先用后转)',
+  },
+  unknown_platform: { zh: '平台不存在', en: 'no such platform' },
+  platform_kind: { zh: '平台类型不符，应为：{values}', en: 'the platform must be a {values}' },
+  phase_not_served: {
+    zh: '该概念验证中心不承接此阶段（承接：{values}）',
+    en: 'the PoC centre does not serve this phase (it serves: {values})',
   },
   role_org_mismatch: { zh: '该角色只能属于以下类型的机构：{values}', en: 'this role belongs to: {values}' },
   manager_profile_needs_manager_role: {

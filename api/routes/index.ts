@@ -27,6 +27,7 @@ import { registerListNeedSuggestions } from './party-need-suggestions.ts';
 import { registerCreatePlatform } from './platforms-create.ts';
 import { registerGetPlatform } from './platforms-get.ts';
 import { registerListPlatforms } from './platforms-list.ts';
+import { registerListPlatformPairs } from './platforms-pairs.ts';
 import { registerUpdatePlatform } from './platforms-update.ts';
 import { registerListQueue } from './queue-list.ts';
 import { registerListUnrouted } from './queue-unrouted.ts';
@@ -36,6 +37,8 @@ import { registerDisclosePair } from './suggestions-disclose.ts';
 import { registerRevokePairDisclosure } from './suggestions-disclose-revoke.ts';
 import { registerListSuggestionEvents } from './suggestions-events.ts';
 import { registerListSuggestions } from './suggestions-list.ts';
+import { registerRecordOutcome } from './suggestions-outcomes-create.ts';
+import { registerListOutcomes } from './suggestions-outcomes-list.ts';
 import { registerMoveStage } from './suggestions-stage.ts';
 import { registerCreateUser } from './users-create.ts';
 import { registerListUsers } from './users-list.ts';
@@ -87,4 +90,7 @@ export const v1Routes = [
   registerListPlatforms,
   registerGetPlatform,
   registerUpdatePlatform,
+  registerListPlatformPairs,
+  registerRecordOutcome,
+  registerListOutcomes,
 ] satisfies ((app: OpenAPIHono<AppEnv>) => void)[];

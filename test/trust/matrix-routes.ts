@@ -49,6 +49,13 @@ const bodies: Record<string, (ctx: BodyContext) => unknown> = {
     capacity: 5,
   }),
   'PATCH /v1/platforms/{id}': () => ({ capacity: 7 }),
+  'POST /v1/suggestions/{id}/outcomes': () => ({
+    kind: 'deal',
+    mode: 'licence',
+    amount: 10,
+    paymentTerms: 'lump_sum',
+    managerShare: 10,
+  }),
   'POST /v1/organisations': () => ({ name: `矩阵测试机构-${tag()}`, kind: 'agency' }),
   'POST /v1/users': ({ world }) => ({
     orgId: world.admin.orgId,

@@ -147,6 +147,21 @@ GET /v1/platforms/{id}
 PATCH /v1/platforms/{id}
   platform                401   401   403   403   403   200   403   403   403   403   403   403
   missing                 401   401   404   404   404   404   404   404   404   404   404   404
+GET /v1/platforms/{id}/pairs
+  platform                401   401   403   403   403   200   403   403   403   403   403   403
+  missing                 401   401   404   404   404   404   404   404   404   404   404   404
+# Outcomes: recorded by whoever may work the pair (as the stage endpoint) and admins; parties 403. Read by
+# those, and by the two parties once the pair is accepted.
+POST /v1/suggestions/{id}/outcomes
+  contacted:public        401   401   403   403   201   201   403   403   404   201   404   404
+  contacted:confidential  401   401   403   403   201   201   403   403   404   201   404   404
+  routed:confidential     401   401   403   403   409   409   403   403   404   409   404   404
+  missing                 401   401   403   403   404   404   403   403   404   404   404   404
+GET /v1/suggestions/{id}/outcomes
+  accepted:public         401   401   200   200   200   200   404   404   404   200   404   404
+  accepted:confidential   401   401   200   200   200   200   404   404   404   200   404   404
+  routed:confidential     401   401   404   404   200   200   404   404   404   200   404   404
+  missing                 401   401   404   404   404   404   404   404   404   404   404   404
 # Rule 7: admin routes.
 POST /v1/organisations
   -                       401   401   403   403   403   201   403   403   403   403   403   403
@@ -265,6 +280,8 @@ export const matrixReasons: Record<string, Partial<Record<number, string>>> = {
   'POST /v1/suggestions/{id}/disclosure/revoke': disclosure,
   'GET /v1/queue/unrouted': adminOnly,
   'POST /v1/platforms': adminOnly,
+  'GET /v1/platforms/{id}/pairs': { 403: 'forbidden/platform_staff_only' },
+  'POST /v1/suggestions/{id}/outcomes': { 403: 'forbidden/outcome_recorders_only', 409: 'invalid_transition' },
   'PATCH /v1/platforms/{id}': { 403: 'forbidden/platform_staff_only' },
   'POST /v1/organisations': adminOnly,
   'GET /v1/organisations': adminOnly,

@@ -14,7 +14,7 @@ import { type MatrixWorld, matrixChain } from './matrix-world.ts';
  */
 const levels = ['public', 'desensitised', 'confidential'] as const;
 type Level = (typeof levels)[number];
-const pairStages = ['routed', 'claimed', 'accepted', 'granted'] as const;
+const pairStages = ['routed', 'claimed', 'accepted', 'contacted', 'granted'] as const;
 type PairStage = (typeof pairStages)[number];
 
 export type TargetInstance = {
@@ -45,7 +45,7 @@ async function makePair(world: MatrixWorld, stage: PairStage, level: Level): Pro
       managerId: mgr.userId,
       routedAt: now,
       claimedAt: stage === 'routed' ? null : now,
-      decidedAt: stage === 'accepted' || stage === 'granted' ? now : null,
+      decidedAt: stage === 'routed' || stage === 'claimed' ? null : now,
     })
     .returning();
   if (!row) throw new Error('no suggestion');

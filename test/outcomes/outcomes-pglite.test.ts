@@ -1,0 +1,3 @@
+import { outcomesSuite } from './outcomes-suite.ts';
+
+outcomesSuite('pglite');
