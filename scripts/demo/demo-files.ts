@@ -21,4 +21,13 @@ export const demoFiles = {
   /** Validated in full by the domain's create schemas; `chain` is the file's name for `chainId`. */
   need: z.object({ org: z.string(), chain: z.string().nullable().optional() }).loose(),
   achievement: z.object({ org: z.string(), chain: z.string().nullable().optional() }).loose(),
+  /** A platform's catalogue (validated by createPlatformInput); `org` attaches it to an organisation of the set. */
+  platform: z.object({ key: z.string(), org: z.string().optional() }).loose(),
+  /** One demo pair (needs.json / achievements.json by position) and what happened to it, step by step. */
+  history: z.object({
+    need: z.number().int().min(0),
+    achievement: z.number().int().min(0),
+    manager: z.string(),
+    steps: z.array(z.object({ kind: z.string(), platform: z.string().optional() }).loose()).min(1),
+  }),
 };

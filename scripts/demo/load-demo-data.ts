@@ -12,6 +12,8 @@ import { needs } from '../../schema/needs.ts';
 import { organisations } from '../../schema/organisations.ts';
 import { users } from '../../schema/users.ts';
 import { demoFiles } from './demo-files.ts';
+import { loadDemoHistory } from './load-demo-history.ts';
+import { loadDemoPlatforms } from './load-demo-platforms.ts';
 
 const demoDir = new URL('../../schema/seed/demo/', import.meta.url);
 const read = <S extends z.ZodType>(file: string, schema: S): z.infer<S>[] =>
@@ -32,6 +34,8 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
     managerRows: read('managers.json', demoFiles.manager),
     needRows: read('needs.json', demoFiles.need),
     achievementRows: read('achievements.json', demoFiles.achievement),
+    platformRows: read('platforms.json', demoFiles.platform),
+    histories: read('outcomes.json', demoFiles.history),
   };
   const ids = await deps.db.transaction(async (tx) => {
     const orgIds = new Map<string, string>();
@@ -53,6 +57,9 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
     }
     const day = 24 * 3600 * 1000;
     const now = deps.clock.now().getTime();
+    const platformIds = await loadDemoPlatforms(tx, data.platformRows, data.orgs, orgIds, new Date(now - 200 * day));
+    const needIds: string[] = [];
+    const achievementIds: string[] = [];
     // Spread creation times over the past months so lists, ages and statistics look lived-in.
     const when = (i: number, n: number) => new Date(now - Math.round(((n - i) / n) * 120 * day));
     for (const [i, { org, chain, ...need }] of data.needRows.entries()) {
@@ -63,6 +70,7 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
         .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
         .returning({ id: needs.id });
       if (inserted) await recordIngest(tx, 'need', inserted.id);
+      needIds.push(inserted?.id ?? '');
     }
     for (const [i, { org, chain, ...achievement }] of data.achievementRows.entries()) {
       const input = createAchievementInput.parse({ ...achievement, chainId: chain });
@@ -72,8 +80,22 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
         .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
         .returning({ id: achievements.id });
       if (published) await recordIngest(tx, 'achievement', published.id);
+      achievementIds.push(published?.id ?? '');
     }
-    return { orgIds, userIds };
+    return { orgIds, userIds, platformIds, needIds, achievementIds };
+  });
+  // Through the verbs, after the records exist: each pair's history is its own writes and events.
+  await loadDemoHistory(deps, data.histories, {
+    ...ids,
+    manager: (key) => {
+      const person = data.people.find((p) => p.key === key);
+      if (!person) throw new Error(`demo history names unknown user ${key}`);
+      return {
+        userId: mustGet(ids.userIds, key, 'user'),
+        orgId: mustGet(ids.orgIds, person.org, 'organisation'),
+        role: person.role,
+      };
+    },
   });
   return { keys: await issueDemoKeys(deps, data, ids.userIds) };
 }
