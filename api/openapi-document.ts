@@ -30,6 +30,12 @@ export const documentTags = [
       'AI assistance: need intake from free text, explanations and outreach drafts for managers. Works with any ' +
       'OpenAI-compatible model or, without one, offline; every answer says which (`source`).',
   },
+  {
+    name: 'stats',
+    description:
+      'Closed-loop statistics for the bureau, computed from the event log: funnel, durations and SLA breaches, ' +
+      'breakdowns, series and annual targets (admins; a manager sees the pairs they hold).',
+  },
   { name: 'notifications', description: "The caller's inbox of events about their records and pairs." },
   { name: 'webhooks', description: "An organisation's HTTP callbacks for pair events, signed with their secret." },
   { name: 'reference', description: 'Who the caller is, and the industry chains records are filed under.' },

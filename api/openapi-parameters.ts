@@ -72,7 +72,10 @@ const entries: Record<string, Entry> = {
   },
   phase: { description: 'Only PoC centres serving this PoC phase (1, 2 or 3)', example: 2 },
   field: { description: 'Only platforms serving this technical field (exact label)', example: '新材料' },
-  district: { description: 'Only organisations in this district (exact name)', example: '浦东新区' },
+  district: (path) =>
+    path.startsWith('/v1/stats/')
+      ? { description: 'Only needs of enterprises in this district (exact name), and their pairs', example: '吴兴区' }
+      : { description: 'Only organisations in this district (exact name)', example: '浦东新区' },
   role: { description: 'Only users with this role', example: 'manager' },
   unread: { description: '`true`: only unread notifications; `false`: only read ones', example: 'true' },
   needId: { description: 'Only pairs for this need', example: exampleId },
@@ -88,7 +91,21 @@ const entries: Record<string, Entry> = {
     description: '`need`: one item per need with all of its matching pairs, so alternatives sit side by side',
     example: 'need',
   },
-  managerId: { description: "Only pairs in this manager's queue", example: exampleId },
+  managerId: (path) =>
+    path.startsWith('/v1/stats/')
+      ? {
+          description: 'Only the pairs this manager holds (admins; a manager may name only themselves)',
+          example: exampleId,
+        }
+      : { description: "Only pairs in this manager's queue", example: exampleId },
+  from: {
+    description: 'From this day (UTC+8, inclusive): needs posted since, or for series the events since',
+    example: '2026-01-01',
+  },
+  to: { description: 'Up to this day (UTC+8, inclusive)', example: '2026-12-31' },
+  by: { description: 'The dimension to group by', example: 'rankerVersion' },
+  interval: { description: 'Period length: `week` (from Monday) or `month`', example: 'month' },
+  year: { description: 'The plan year (default: the year of the plan in force)', example: 2026 },
   achievementId: { description: 'Only pairs for this achievement', example: exampleId },
   unrouted: {
     description:

@@ -31,6 +31,11 @@ import { registerListPlatformPairs } from './platforms-pairs.ts';
 import { registerUpdatePlatform } from './platforms-update.ts';
 import { registerListQueue } from './queue-list.ts';
 import { registerListUnrouted } from './queue-unrouted.ts';
+import { registerStatsBreakdown } from './stats-breakdown.ts';
+import { registerStatsDurations } from './stats-durations.ts';
+import { registerStatsFunnel } from './stats-funnel.ts';
+import { registerStatsSeries } from './stats-series.ts';
+import { registerStatsTargets } from './stats-targets.ts';
 import { registerClaimSuggestion } from './suggestions-claim.ts';
 import { registerDecideSuggestion } from './suggestions-decide.ts';
 import { registerDisclosePair } from './suggestions-disclose.ts';
@@ -93,4 +98,9 @@ export const v1Routes = [
   registerListPlatformPairs,
   registerRecordOutcome,
   registerListOutcomes,
+  registerStatsFunnel,
+  registerStatsDurations,
+  registerStatsBreakdown,
+  registerStatsSeries,
+  registerStatsTargets,
 ] satisfies ((app: OpenAPIHono<AppEnv>) => void)[];
