@@ -1,6 +1,7 @@
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { isOwner, pairSideLevel } from '../disclosure/audience.ts';
+import { logConfidentialReads, type RecordRead } from '../disclosure/confidential-reads.ts';
 import { disclosePair } from '../disclosure/disclose-pair.ts';
 import { type DisclosedSide, disclosureKey, liveDisclosures } from '../disclosure/pair-grants.ts';
 import type { PairRow } from './queue-item.ts';
@@ -11,7 +12,8 @@ const otherSide = { need: 'achievement', achievement: 'need' } as const;
 /**
  * A party's pairs as that party sees them: its own record in full, the counterpart's by its confidentiality
  * (disclosure/audience.ts `pairSideLevel`), widened where the counterpart disclosed it for the pair; the
- * explanation cut down to match. One grants lookup for the page.
+ * explanation cut down to match. One grants lookup for the page. A confidential counterpart shown is a read
+ * in the event log (disclosure/confidential-reads.ts), whatever level it was shown at.
  */
 export async function partySidePairs(deps: Deps, actor: Actor, rows: readonly PairRow[], own: DisclosedSide) {
   const other = otherSide[own];
@@ -19,7 +21,8 @@ export async function partySidePairs(deps: Deps, actor: Actor, rows: readonly Pa
     deps.db,
     rows.map((r) => r.s.id),
   );
-  return rows.map((row) => {
+  const reads: RecordRead[] = [];
+  const pairs = rows.map((row) => {
     const counterpart = other === 'need' ? row.n : row.a;
     const disclosedToMe = disclosed.has(disclosureKey(row.s.id, other));
     const level = pairSideLevel({
@@ -28,6 +31,7 @@ export async function partySidePairs(deps: Deps, actor: Actor, rows: readonly Pa
       confidentiality: counterpart.confidentiality,
       disclosed: disclosedToMe,
     });
+    reads.push({ ...counterpart, kind: other, level });
     const shown = disclosePair(
       { need: row.n, achievement: row.a, explanation: row.s.explanation },
       own === 'need' ? { need: 'full', achievement: level } : { need: level, achievement: 'full' },
@@ -35,4 +39,6 @@ export async function partySidePairs(deps: Deps, actor: Actor, rows: readonly Pa
     );
     return { s: row.s, shown, disclosedToMe };
   });
+  await logConfidentialReads(deps, actor, reads, `party:${own}`);
+  return pairs;
 }

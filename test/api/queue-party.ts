@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { events } from '../../schema/events.ts';
 import { makePersona } from '../support/factories.ts';
 import {
   insertAchievement,
@@ -85,6 +87,11 @@ export function partyTests(ctx: QueueCtx) {
       need: { title: null, description: null, orgId: null, chainId: chain, confidentiality: 'confidential' },
       explanation: { sharedTerms: [], redacted: true },
     });
+    // Served at the minimal level, the confidential need is still a read in the audit trail, by the institution.
+    const reads = await deps.db.select().from(events).where(eq(events.subjectId, secret.needId));
+    expect(reads.filter((e) => e.type === 'need.read').map((e) => [e.actor, e.orgId, e.data])).toEqual([
+      [`user:${inst.userId}`, ent.orgId, { level: 'minimal', via: 'party:achievement' }],
+    ]);
 
     const rival = await makePersona(deps, 'institution');
     expect((await call('GET', `/v1/achievements/${achievementId}/pairs`, { key: rival.key })).status).toBe(404);
