@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ['stats'],
   summary: '分组 Funnel by chain, district, manager, institution, platform or ranker version',
   description:
-    'Per group of `by`, the cumulative pair steps and the acceptance rate of routed pairs (per `rankerVersion`, whether learning helps). Same filters and slice as the funnel.',
+    'Per group of `by` (default `chain`), the cumulative pair steps and the acceptance rate of routed pairs (per `rankerVersion`, whether learning helps). Same filters and slice as the funnel.',
   security: bearer,
   request: { query: breakdownInput },
   responses: { 200: jsonOk(breakdownSchema, 'Computed from the event log'), ...problems(400, 401, 403) },

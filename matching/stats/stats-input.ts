@@ -31,7 +31,7 @@ export const breakdownDimensions = [
 export type BreakdownDimension = (typeof breakdownDimensions)[number];
 export const breakdownInput = z.strictObject({
   ...statsFilters.shape,
-  by: z.enum(breakdownDimensions),
+  by: z.enum(breakdownDimensions).default('chain'),
 });
 
 export const seriesIntervals = ['week', 'month'] as const;

@@ -181,6 +181,17 @@ GET /v1/admin/jobs
   -                       401   401   403   403   403   200   403   403   403   403   403   403
 GET /v1/suggestions
   -                       401   401   403   403   403   200   403   403   403   403   403   403
+# Statistics (issue 11): admins and managers (a manager counts the pairs they hold); targets are the bureau's.
+GET /v1/stats/funnel
+  -                       401   401   403   403   200   200   403   403   200   200   200   200
+GET /v1/stats/durations
+  -                       401   401   403   403   200   200   403   403   200   200   200   200
+GET /v1/stats/breakdown
+  -                       401   401   403   403   200   200   403   403   200   200   200   200
+GET /v1/stats/series
+  -                       401   401   403   403   200   200   403   403   200   200   200   200
+GET /v1/stats/targets
+  -                       401   401   403   403   403   200   403   403   403   403   403   403
 # Rule 7: notifications are the recipient's own.
 GET /v1/notifications
   -                       401   401   200   200   200   200   200   200   200   200   200   200
@@ -266,6 +277,7 @@ GET /app/achievements/{id}
  */
 const managersOnly = { 403: 'forbidden/managers_only' };
 const adminOnly = { 403: 'forbidden/admin_only' };
+const statsReaders = { 403: 'forbidden/admins_and_managers_only' };
 const illegalMove = { ...managersOnly, 409: 'invalid_transition' };
 const disclosure = { 409: 'conflict/pair_not_accepted' };
 export const matrixReasons: Record<string, Partial<Record<number, string>>> = {
@@ -291,5 +303,10 @@ export const matrixReasons: Record<string, Partial<Record<number, string>>> = {
   'POST /v1/keys/{id}/revoke': adminOnly,
   'GET /v1/admin/jobs': adminOnly,
   'GET /v1/suggestions': adminOnly,
+  'GET /v1/stats/funnel': statsReaders,
+  'GET /v1/stats/durations': statsReaders,
+  'GET /v1/stats/breakdown': statsReaders,
+  'GET /v1/stats/series': statsReaders,
+  'GET /v1/stats/targets': adminOnly,
   'GET /v1/webhooks': { 403: 'forbidden/webhook_parties_only' },
 };
