@@ -10,21 +10,22 @@ const batchSize = 5000;
 const writeChunk = 500;
 
 /**
- * Brings the statistics projection up to the log's head: the events after the cursor, applied in seq order in
- * one transaction that holds the cursor's row lock, so two requests catching up at once apply each event once
- * (the second waits, then finds nothing new). The head is read under that lock: every event up to it has
- * committed (the head moves in the appender's transaction), so nothing below the new cursor can still arrive.
- * Returns how many events it read.
+ * Brings the statistics projection up to the log's head: the events after the cursor, applied in seq order,
+ * a batch per transaction, each holding the cursor's row lock, so two requests catching up at once apply each
+ * event once (the second waits, then finds the cursor moved). The head is read under that lock: every event up
+ * to it has committed (the head moves in the appender's transaction), so nothing below the cursor can still
+ * arrive. A batch per transaction keeps a long backlog (the first request after a rebuild) from holding one
+ * transaction open for minutes, and what it applied stays applied. Returns how many events it read.
  */
 export async function catchUpStats(deps: Deps): Promise<number> {
-  return deps.db.transaction(async (tx) => {
-    const [cursor] = await tx.select().from(statsCursor).where(eq(statsCursor.id, 1)).for('update');
-    if (!cursor) throw new Error('stats_cursor is missing: run the migrations');
-    const [head] = await tx.select({ seq: eventChainHead.seq }).from(eventChainHead).where(eq(eventChainHead.id, 1));
-    const end = head?.seq ?? 0;
-    let from = cursor.seq;
-    let read = 0;
-    while (from < end) {
+  let read = 0;
+  for (;;) {
+    const step = await deps.db.transaction(async (tx) => {
+      const [cursor] = await tx.select().from(statsCursor).where(eq(statsCursor.id, 1)).for('update');
+      if (!cursor) throw new Error('stats_cursor is missing: run the migrations');
+      const [head] = await tx.select({ seq: eventChainHead.seq }).from(eventChainHead).where(eq(eventChainHead.id, 1));
+      const end = head?.seq ?? 0;
+      if (cursor.seq >= end) return { read: 0, done: true };
       const batch = await tx
         .select({
           seq: events.seq,
@@ -37,18 +38,17 @@ export async function catchUpStats(deps: Deps): Promise<number> {
           at: events.at,
         })
         .from(events)
-        .where(and(gt(events.seq, from), lte(events.seq, end)))
+        .where(and(gt(events.seq, cursor.seq), lte(events.seq, end)))
         .orderBy(events.seq)
         .limit(batchSize);
-      const last = batch.at(-1);
-      if (!last) break;
       await applyBatch(tx, batch);
-      read += batch.length;
-      from = last.seq;
-    }
-    if (end !== cursor.seq) await tx.update(statsCursor).set({ seq: end }).where(eq(statsCursor.id, 1));
-    return read;
-  });
+      const last = batch.length < batchSize ? end : (batch.at(-1)?.seq ?? end);
+      await tx.update(statsCursor).set({ seq: last }).where(eq(statsCursor.id, 1));
+      return { read: batch.length, done: last >= end };
+    });
+    read += step.read;
+    if (step.done) return read;
+  }
 }
 
 /** Empties the projection and replays the whole log: what an incremental catch-up must always equal. */
@@ -62,13 +62,24 @@ export async function rebuildStats(deps: Deps): Promise<number> {
   return catchUpStats(deps);
 }
 
+/** Events that can change a projection row: a need's creation or chain, and anything that happens to a pair. */
+const mayChangeStats = (e: StatsEvent) =>
+  e.subjectKind === 'suggestion'
+    ? e.type !== 'suggestion.rescored'
+    : e.subjectKind === 'need' &&
+      (e.type === 'need.created' || (typeof e.data === 'object' && e.data !== null && 'chainId' in e.data));
+
 async function applyBatch(tx: DbOrTransaction, batch: StatsEvent[]): Promise<void> {
-  const relevant = batch.filter((e) => e.subjectKind === 'need' || e.subjectKind === 'suggestion');
+  const relevant = batch.filter(mayChangeStats);
   if (relevant.length === 0) return;
   const projection = await loadTouched(tx, relevant);
+  const before = new Map([...projection.needs, ...projection.pairs].map(([id, row]) => [id, JSON.stringify(row)]));
   for (const e of relevant) applyEvent(projection, e);
-  await upsertNeeds(tx, [...projection.needs.values()]);
-  await upsertPairs(tx, [...projection.pairs.values()]);
+  // Only rows the batch changed are written: reads and rescoring leave their rows as they were.
+  const changed = <T extends object>(rows: Map<string, T>) =>
+    [...rows].filter(([id, row]) => before.get(id) !== JSON.stringify(row)).map(([, row]) => row);
+  await upsertNeeds(tx, changed(projection.needs));
+  await upsertPairs(tx, changed(projection.pairs));
 }
 
 /** The projection rows the batch's events touch, and the organisation of each achievement a new pair names. */
