@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { createAchievementInput } from '../../matching/achievements/achievement-input.ts';
 import { createApiKey } from '../../matching/admin/create-api-key.ts';
 import type { Deps } from '../../matching/core/deps.ts';
+import type { LogEvent, SubjectKind } from '../../matching/core/event-log.ts';
+import { write } from '../../matching/core/write.ts';
 import { createNeedInput } from '../../matching/needs/need-input.ts';
-import { recordIngest } from '../../matching/pipeline/record-ingest.ts';
+import { ingestWork } from '../../matching/pipeline/record-ingest.ts';
 import { achievements } from '../../schema/achievements.ts';
 import { managers } from '../../schema/managers.ts';
 import { needs } from '../../schema/needs.ts';
@@ -24,6 +26,8 @@ export type DemoKey = { role: string; name: string; org: string; key: string };
 /**
  * Loads the Chinese demo set into an empty database, in one transaction so an interrupted load leaves nothing
  * behind and simply runs again. Returns one key per demo persona; they exist nowhere else in clear text.
+ * Through the write path, like any import: every organisation, person, need and achievement is a `*.created`
+ * event by `system:import`, dated when the demo says it happened, so statistics and audit see the demo as data.
  */
 export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[] } | null> {
   const [existing] = await deps.db.select({ n: count() }).from(organisations);
@@ -37,11 +41,16 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
     platformRows: read('platforms.json', demoFiles.platform),
     histories: read('outcomes.json', demoFiles.history),
   };
-  const ids = await deps.db.transaction(async (tx) => {
+  const ids = await write(deps, async (scope) => {
+    const { tx } = scope;
+    const created = (kind: SubjectKind, id: string, orgId: string, data: Record<string, unknown>, at: Date) =>
+      scope.log(seedEvent(kind, id, orgId, data, at));
+    const loadedAt = deps.clock.now();
     const orgIds = new Map<string, string>();
     for (const { key, ...org } of data.orgs) {
       const [row] = await tx.insert(organisations).values(org).returning({ id: organisations.id });
       if (row) orgIds.set(key, row.id);
+      if (row) created('organisation', row.id, row.id, { kind: org.kind, name: org.name }, loadedAt);
     }
     const orgId = (key: string) => mustGet(orgIds, key, 'organisation');
     const userIds = new Map<string, string>();
@@ -51,13 +60,14 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
         .values({ ...person, orgId: orgId(org) })
         .returning({ id: users.id });
       if (row) userIds.set(key, row.id);
+      if (row) created('user', row.id, orgId(org), { role: person.role }, loadedAt);
     }
     for (const { user, ...profile } of data.managerRows) {
       await tx.insert(managers).values({ ...profile, userId: mustGet(userIds, user, 'user') });
     }
     const day = 24 * 3600 * 1000;
     const now = deps.clock.now().getTime();
-    const platformIds = await loadDemoPlatforms(tx, data.platformRows, data.orgs, orgIds, new Date(now - 200 * day));
+    const platformIds = await loadDemoPlatforms(scope, data.platformRows, data.orgs, orgIds, new Date(now - 200 * day));
     const needIds: string[] = [];
     const achievementIds: string[] = [];
     // Spread creation times over the past months so lists, ages and statistics look lived-in.
@@ -68,8 +78,12 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
       const [inserted] = await tx
         .insert(needs)
         .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
-        .returning({ id: needs.id });
-      if (inserted) await recordIngest(tx, 'need', inserted.id);
+        .returning({ id: needs.id, status: needs.status, confidentiality: needs.confidentiality });
+      if (inserted) {
+        const { status, confidentiality } = inserted;
+        created('need', inserted.id, orgId(org), { status, chainId: input.chainId ?? null, confidentiality }, at);
+        await scope.jobs([ingestWork('need', inserted.id)]);
+      }
       needIds.push(inserted?.id ?? '');
     }
     for (const [i, { org, chain, ...achievement }] of data.achievementRows.entries()) {
@@ -78,8 +92,13 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
       const [published] = await tx
         .insert(achievements)
         .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
-        .returning({ id: achievements.id });
-      if (published) await recordIngest(tx, 'achievement', published.id);
+        .returning({ id: achievements.id, status: achievements.status, confidentiality: achievements.confidentiality });
+      if (published) {
+        const { status, confidentiality } = published;
+        const data = { status, chainId: input.chainId ?? null, confidentiality };
+        created('achievement', published.id, orgId(org), data, at);
+        await scope.jobs([ingestWork('achievement', published.id)]);
+      }
       achievementIds.push(published?.id ?? '');
     }
     return { orgIds, userIds, platformIds, needIds, achievementIds };
@@ -127,3 +146,11 @@ function mustGet(map: Map<string, string>, key: string, what: string): string {
   if (!value) throw new Error(`demo data refers to unknown ${what} ${key}`);
   return value;
 }
+
+const seedEvent = (
+  kind: SubjectKind,
+  id: string,
+  orgId: string,
+  data: Record<string, unknown>,
+  at: Date,
+): LogEvent => ({ actor: 'system:import', subject: { kind, id }, orgId, type: `${kind}.created`, data, at });

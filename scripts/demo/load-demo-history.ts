@@ -1,5 +1,6 @@
 import type { Actor } from '../../matching/core/actor.ts';
 import type { Deps } from '../../matching/core/deps.ts';
+import { write } from '../../matching/core/write.ts';
 import { recordOutcome } from '../../matching/outcomes/record-outcome.ts';
 import { claimSuggestion } from '../../matching/queue/claim-suggestion.ts';
 import { decideSuggestion } from '../../matching/queue/decide-suggestion.ts';
@@ -36,24 +37,52 @@ export async function loadDemoHistory(deps: Deps, histories: readonly DemoHistor
       t += 9 * day;
     };
     const actor = ids.manager(h.manager);
-    const [pair] = await deps.db
-      .insert(suggestions)
-      .values({
-        needId,
-        achievementId,
-        score: 0.82,
-        relevance: 0.74,
-        features: {},
-        modelVersion: 'demo-history',
-        explanation: { summary: '演示数据：已对接的历史对子', sharedTerms: [], parts: [] },
-        foundBy: 'need',
-        stage: 'routed',
-        managerId: actor.userId,
-        routedAt: new Date(t),
-        createdAt: new Date(t),
-        updatedAt: new Date(t),
-      })
-      .returning({ id: suggestions.id });
+    const [pair] = await write(past, ({ tx, log }) =>
+      tx
+        .insert(suggestions)
+        .values({
+          needId,
+          achievementId,
+          score: 0.82,
+          relevance: 0.74,
+          features: {},
+          modelVersion: 'demo-history',
+          explanation: { summary: '演示数据：已对接的历史对子', sharedTerms: [], parts: [] },
+          foundBy: 'need',
+          stage: 'routed',
+          managerId: actor.userId,
+          routedAt: new Date(t),
+          createdAt: new Date(t),
+          updatedAt: new Date(t),
+        })
+        .returning({ id: suggestions.id })
+        .then((rows) => {
+          // Logged as the matcher and the router would have: statistics count the pair from here.
+          for (const row of rows) {
+            const at = new Date(t);
+            const subject = { kind: 'suggestion' as const, id: row.id };
+            const pairData = { needId, achievementId, score: 0.82, relevance: 0.74, modelVersion: 'demo-history' };
+            const routing = { chosen: actor.userId, reason: 'demo' };
+            log({
+              actor: 'system:matcher',
+              subject,
+              orgId: null,
+              type: 'suggestion.suggested',
+              data: { ...pairData, foundBy: 'need', fromStage: null, toStage: 'suggested' },
+              at,
+            });
+            log({
+              actor: 'system:router',
+              subject,
+              orgId: null,
+              type: 'suggestion.routed',
+              data: { fromStage: 'suggested', toStage: 'routed', routing },
+              at,
+            });
+          }
+          return rows;
+        }),
+    );
     if (!pair) throw new Error('demo pair insert returned no row');
     const id = pair.id;
     await claimSuggestion({ deps: past, actor, id });

@@ -1,5 +1,5 @@
-import type { DbOrTransaction } from '../../matching/core/event-log.ts';
-import { appendEvents, type LogEvent } from '../../matching/core/event-log.ts';
+import type { LogEvent } from '../../matching/core/event-log.ts';
+import type { WriteScope } from '../../matching/core/write.ts';
 import { createPlatformInput } from '../../matching/platforms/platform-input.ts';
 import { organisations } from '../../schema/organisations.ts';
 import { platforms } from '../../schema/platforms.ts';
@@ -13,14 +13,14 @@ type DemoPlatform = { key: string; org?: string | undefined } & Record<string, u
  * Returns the platform keys' organisation ids, for the outcome histories.
  */
 export async function loadDemoPlatforms(
-  tx: DbOrTransaction,
+  scope: WriteScope,
   entries: readonly DemoPlatform[],
   orgs: readonly DemoOrg[],
   orgIds: Map<string, string>,
   at: Date,
 ): Promise<Map<string, string>> {
+  const { tx } = scope;
   const ids = new Map<string, string>();
-  const logged: LogEvent[] = [];
   for (const { key, org: orgKey, ...catalogue } of entries) {
     const existing = orgKey ? orgs.find((o) => o.key === orgKey) : undefined;
     if (orgKey && !existing) throw new Error(`demo platform ${key} names unknown organisation ${orgKey}`);
@@ -36,14 +36,13 @@ export async function loadDemoPlatforms(
         .returning({ id: organisations.id });
       if (!row) throw new Error('organisation insert returned no row');
       orgId = row.id;
-      logged.push(event(orgId, 'organisation.created', { kind, name }, at));
+      scope.log(event(orgId, 'organisation.created', { kind, name }, at));
     }
     await tx.insert(platforms).values({ orgId, kind, ...rest, createdAt: at, updatedAt: at });
     const { level, pocPhases, chains, capacity } = { pocPhases: [], ...rest };
-    logged.push(event(orgId, 'platform.registered', { kind, level, pocPhases, chains, capacity }, at));
+    scope.log(event(orgId, 'platform.registered', { kind, level, pocPhases, chains, capacity }, at));
     ids.set(key, orgId);
   }
-  await appendEvents(tx, logged);
   return ids;
 }
 
