@@ -25,12 +25,23 @@ type Entry = { request: JobRequest; attempt: number };
  */
 const stagePriority: Readonly<Record<string, number>> = { route: 0, match: 1, ingest: 2 };
 const otherJobs = 1;
+/**
+ * A bulk load's ingests (the demo set on first start, an import) wait behind everything else: a need someone
+ * posts while the demo's 460 records are analysed is matched in seconds, not after the whole backlog.
+ */
+const bulkIngest = 3;
+
+const isBulk = (request: JobRequest) =>
+  typeof request.payload === 'object' && request.payload !== null && 'bulk' in request.payload
+    ? request.payload.bulk === true
+    : false;
 
 /** Ready jobs in one first-in, first-out line per priority. */
 class ReadyLines {
-  private readonly lines: Entry[][] = [[], [], []];
+  private readonly lines: Entry[][] = [[], [], [], []];
   push(entry: Entry): void {
-    this.lines[stagePriority[entry.request.name] ?? otherJobs]?.push(entry);
+    const line = isBulk(entry.request) ? bulkIngest : (stagePriority[entry.request.name] ?? otherJobs);
+    this.lines[line]?.push(entry);
   }
   shift(): Entry | undefined {
     for (const line of this.lines) if (line.length > 0) return line.shift();

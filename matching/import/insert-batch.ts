@@ -55,7 +55,7 @@ export async function insertBatch(deps: Deps, kind: ImportKind, batch: ReadyRow[
         at: now,
       });
     }
-    await jobs(inserted.map((row) => ingestWork(kind, row.id)));
+    await jobs(inserted.map((row) => ingestWork(kind, row.id, 'bulk')));
     return new Set(inserted.flatMap((row) => (row.importKey ? [row.importKey] : [])));
   });
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { achievements } from '../../schema/achievements.ts';
 import { matchDocuments } from '../../schema/match-documents.ts';
 import { needs } from '../../schema/needs.ts';
@@ -17,7 +18,8 @@ import { matchWork, rerouteNeedWork } from './record-ingest.ts';
 import { chainWrite, type RecordChain, storeRecordChains } from './store-record-chain.ts';
 import { withdrawOpenPairs } from './withdraw-open-pairs.ts';
 
-export const ingestPayload = recordRefPayload;
+/** `bulk`: recorded by a bulk load (the demo set, an import), so a runner may let people's own edits go first. */
+export const ingestPayload = recordRefPayload.extend({ bulk: z.boolean().optional() });
 
 /** The ingest job: one record, loaded from Postgres as it is now. */
 export async function processIngest(deps: Deps, payload: unknown) {

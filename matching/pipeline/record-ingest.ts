@@ -15,10 +15,10 @@ export const rerouteNeedWork = (needId: string) => ({
 });
 
 /** The ingest job of one record, for the write path's `jobs` (core/write.ts). */
-export const ingestWork = (kind: RecordKind, id: string) => ({
+export const ingestWork = (kind: RecordKind, id: string, origin: 'edit' | 'bulk' = 'edit') => ({
   job: jobNames.ingest,
   key: `ingest-${kind}-${id}`,
-  payload: { kind, id },
+  payload: origin === 'bulk' ? { kind, id, bulk: true } : { kind, id },
 });
 
 /**

@@ -82,7 +82,7 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
       if (inserted) {
         const { status, confidentiality } = inserted;
         created('need', inserted.id, orgId(org), { status, chainId: input.chainId ?? null, confidentiality }, at);
-        await scope.jobs([ingestWork('need', inserted.id)]);
+        await scope.jobs([ingestWork('need', inserted.id, 'bulk')]);
       }
       needIds.push(inserted?.id ?? '');
     }
@@ -97,7 +97,7 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
         const { status, confidentiality } = published;
         const data = { status, chainId: input.chainId ?? null, confidentiality };
         created('achievement', published.id, orgId(org), data, at);
-        await scope.jobs([ingestWork('achievement', published.id)]);
+        await scope.jobs([ingestWork('achievement', published.id, 'bulk')]);
       }
       achievementIds.push(published?.id ?? '');
     }
