@@ -30,6 +30,9 @@ const tag = () => randomBytes(3).toString('hex');
  */
 const bodies: Record<string, (ctx: BodyContext) => unknown> = {
   'POST /v1/needs': () => sampleNeed(),
+  'POST /v1/assist/need-intake': () => ({
+    text: '我们是湖州一家电池企业，想找低温下容量衰减小的锂电池电解液配方，预算50万元，年底前完成。',
+  }),
   'PATCH /v1/needs/{id}': () => ({ title: `矩阵测试改名的需求 ${tag()}` }),
   'POST /v1/achievements': () => sampleAchievement(),
   'PATCH /v1/achievements/{id}': () => ({ title: `矩阵测试改名的成果 ${tag()}` }),

@@ -113,6 +113,13 @@ POST /v1/suggestions/{id}/stage
   accepted:confidential   401   401   403   403   200   403   403   403   404   200   404   404
   routed:confidential     401   401   403   403   409   403   403   403   404   409   404   404
   missing                 401   401   403   403   404   403   403   403   404   404   404   404
+# AI assistance: need intake for enterprise users (it stores nothing); a pair's explanation for its assigned manager and admins.
+POST /v1/assist/need-intake
+  -                       401   401   200   403   403   403   200   403   403   403   403   403
+POST /v1/suggestions/{id}/assist/explain
+  routed:public           401   401   403   403   200   200   403   403   404   403   404   404
+  routed:confidential     401   401   403   403   200   200   403   403   404   403   404   404
+  missing                 401   401   403   403   404   404   403   403   404   404   404   404
 GET /v1/suggestions/{id}/events
   accepted:public         401   401   403   403   200   200   403   403   404   200   404   404
   accepted:desensitised   401   401   403   403   200   200   403   403   404   200   404   404
@@ -282,6 +289,7 @@ const illegalMove = { ...managersOnly, 409: 'invalid_transition' };
 const disclosure = { 409: 'conflict/pair_not_accepted' };
 export const matrixReasons: Record<string, Partial<Record<number, string>>> = {
   'POST /v1/needs': { 403: 'forbidden/only_enterprises_post_needs' },
+  'POST /v1/assist/need-intake': { 403: 'forbidden/only_enterprises_post_needs' },
   'POST /v1/achievements': { 403: 'forbidden/only_institutions_publish_achievements' },
   'GET /v1/queue': managersOnly,
   'POST /v1/suggestions/{id}/claim': illegalMove,
