@@ -79,6 +79,14 @@ export const reasonMessages: Record<string, Text> = {
     en: 'A platform’s users record only the results of runs at their platform',
   },
   managers_only: { zh: '仅技术经理人可执行此操作', en: 'Only technology managers can do this' },
+  own_slice_only: {
+    zh: '技术经理人只能查看自己负责的统计',
+    en: 'Managers see only the statistics of the pairs they hold',
+  },
+  admins_and_managers_only: {
+    zh: '仅管理员和技术经理人可查看统计',
+    en: 'Only admins and technology managers can see statistics',
+  },
   assigned_manager_only: {
     zh: '仅该配对的负责经理人或管理员可执行此操作',
     en: 'Only the manager assigned to this pair, or an admin, can do this',

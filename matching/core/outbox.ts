@@ -10,7 +10,9 @@ export type DbOrTx = Pick<Db, 'insert'>;
  * work commit or roll back together. `key` is the deterministic job id (no ':' — BullMQ reserves it); while
  * the same key is still pending, recording it again does nothing (the job reads current state when it runs).
  */
-export type Work = { job: string; key: string; payload: Record<string, unknown>; availableAt?: Date };
+import type { Work } from './job-payloads.ts';
+
+export type { Work };
 
 export function recordJob(db: DbOrTx, work: Work): Promise<void> {
   return recordJobs(db, [work]);

@@ -48,7 +48,8 @@ export async function requeueDocuments({
                 key: `rescore-${kind}-${r.recordId}`,
                 payload: { kind, id: r.recordId, modelVersion: rankerV1.version },
               }
-            : { job, key: `reembed-${kind}-${r.recordId}`, payload: { kind, id: r.recordId, space } },
+            : // A reembed without a space was refused above; '' only satisfies the type of the rescore branch.
+              { job, key: `reembed-${kind}-${r.recordId}`, payload: { kind, id: r.recordId, space: space ?? '' } },
         ),
       );
       recorded += wanted.length;

@@ -42,7 +42,7 @@ export async function recordEvents(scope: WriteScope, inits: readonly EventInit[
   for (const [i, init] of inits.entries()) scope.log(pairLogEvent(init, ids[i] ?? ''));
   await scope.jobs(
     inits.flatMap((init, i) =>
-      init.notify ? [{ job: 'notify', key: `notify-${ids[i]}`, payload: { eventId: ids[i] } }] : [],
+      init.notify && ids[i] ? [{ job: 'notify' as const, key: `notify-${ids[i]}`, payload: { eventId: ids[i] } }] : [],
     ),
   );
   return ids;

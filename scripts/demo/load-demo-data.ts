@@ -72,20 +72,8 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
     const achievementIds: string[] = [];
     // Spread creation times over the past months so lists, ages and statistics look lived-in.
     const when = (i: number, n: number) => new Date(now - Math.round(((n - i) / n) * 120 * day));
-    for (const [i, { org, chain, ...need }] of data.needRows.entries()) {
-      const input = createNeedInput.parse({ ...need, chainId: chain });
-      const at = when(i, data.needRows.length);
-      const [inserted] = await tx
-        .insert(needs)
-        .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
-        .returning({ id: needs.id, status: needs.status, confidentiality: needs.confidentiality });
-      if (inserted) {
-        const { status, confidentiality } = inserted;
-        created('need', inserted.id, orgId(org), { status, chainId: input.chainId ?? null, confidentiality }, at);
-        await scope.jobs([ingestWork('need', inserted.id, 'bulk')]);
-      }
-      needIds.push(inserted?.id ?? '');
-    }
+    // Achievements first: their ingest jobs run first, so the pool is indexed when the needs are matched (a
+    // need matched before it would find nothing, wait as no_match_yet and be re-matched by every nomination).
     for (const [i, { org, chain, ...achievement }] of data.achievementRows.entries()) {
       const input = createAchievementInput.parse({ ...achievement, chainId: chain });
       const at = when(i, data.achievementRows.length);
@@ -100,6 +88,20 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<{ keys: DemoKey[]
         await scope.jobs([ingestWork('achievement', published.id, 'bulk')]);
       }
       achievementIds.push(published?.id ?? '');
+    }
+    for (const [i, { org, chain, ...need }] of data.needRows.entries()) {
+      const input = createNeedInput.parse({ ...need, chainId: chain });
+      const at = when(i, data.needRows.length);
+      const [inserted] = await tx
+        .insert(needs)
+        .values({ ...input, orgId: orgId(org), createdAt: at, updatedAt: at })
+        .returning({ id: needs.id, status: needs.status, confidentiality: needs.confidentiality });
+      if (inserted) {
+        const { status, confidentiality } = inserted;
+        created('need', inserted.id, orgId(org), { status, chainId: input.chainId ?? null, confidentiality }, at);
+        await scope.jobs([ingestWork('need', inserted.id, 'bulk')]);
+      }
+      needIds.push(inserted?.id ?? '');
     }
     return { orgIds, userIds, platformIds, needIds, achievementIds };
   });

@@ -109,7 +109,9 @@ describe('background work leaves the event loop to the API', () => {
     const run = await longestStall(() =>
       ingestRecords({ deps, kind: 'achievement', ids: rows.map((r) => r.id) }).then(),
     );
-    expect(run.ticks, JSON.stringify(run)).toBeGreaterThan(10);
+    // Without yielding the loop ticks about twice in the whole ingest; a loaded machine fires timers late, so the
+    // count is kept low and the stall bound below carries the weight.
+    expect(run.ticks, JSON.stringify(run)).toBeGreaterThan(3);
     // One transaction for the batch held the loop for most of it (0.6 of the call); chunks leave gaps of ~0.1.
     expect(run.stallMs, JSON.stringify(run)).toBeLessThan(run.totalMs / 2);
   }, 300_000);

@@ -85,7 +85,7 @@ export function dbSuite(backend: Backend, serverUrl?: string) {
 
     it('records a pending job once per key, and anew once it is in flight', async () => {
       const key = `ingest-need-${crypto.randomUUID()}`;
-      const work = { job: 'ingest', key, payload: { kind: 'need', id: 'x' } };
+      const work = { job: 'ingest', key, payload: { kind: 'need', id: 'x' } } as const;
       await recordJob(db, work);
       await recordJob(db, work);
       const pending = await db.select().from(outbox).where(eq(outbox.jobKey, key));

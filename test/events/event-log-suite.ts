@@ -131,6 +131,7 @@ export function eventLogSuite(backend: Backend, serverUrl?: string) {
             .select()
             .from(events)
             .where(inArray(events.type, ['need.read', 'achievement.read']))
+            .orderBy(asc(events.seq))
         )
           .filter((e) => [secret.id, open.id, lab.id].includes(e.subjectId))
           .map((e) => [e.type, e.subjectId, e.actor, e.orgId, e.data]);
