@@ -1,17 +1,9 @@
+import type { HashedEvent } from '../core/event-hash.ts';
 import { firstTime, type NeedRow, newPair, type PairRow, type PairTime } from './pair-row.ts';
 import { type PairStep, rankOf, stageSteps } from './steps.ts';
 
-/** The columns of an event the projection reads. */
-export type StatsEvent = {
-  seq: number;
-  actor: string;
-  subjectKind: string;
-  subjectId: string;
-  orgId: string | null;
-  type: string;
-  data: unknown;
-  at: Date;
-};
+/** The columns of an event the projection reads: the logged event without its chain links. */
+export type StatsEvent = Omit<HashedEvent, 'prevHash'>;
 
 /** The rows a batch of events touches, loaded before and written after; `institutions` maps achievement → org. */
 export type Projection = {
